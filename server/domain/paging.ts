@@ -1,0 +1,39 @@
+import { and, asc, desc, gt, lt, or, eq, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+
+/**
+ * Keyset pagination (no OFFSET, no count unless asked): order by one sortable column plus the id as
+ * tie-break; the cursor is the last row's (value, id).
+ */
+export const ZPageInput = z.object({
+  cursor: z.object({ v: z.union([z.string(), z.number(), z.null()]), id: z.string() }).nullish(),
+  limit: z.number().int().min(1).max(200).default(50),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  q: z.string().trim().max(100).optional(),
+});
+export type PageInput = z.infer<typeof ZPageInput>;
+export type Cursor = NonNullable<PageInput['cursor']>;
+
+export function keyset(sortCol: PgColumn, idCol: PgColumn, input: Pick<PageInput, 'cursor' | 'dir'>) {
+  const cmp = input.dir === 'desc' ? lt : gt;
+  const order = input.dir === 'desc' ? [desc(sortCol), desc(idCol)] : [asc(sortCol), asc(idCol)];
+  let where: SQL | undefined;
+  if (input.cursor) {
+    const { v, id } = input.cursor;
+    where = v === null ? cmp(idCol, id) : or(cmp(sortCol, v), and(eq(sortCol, v), cmp(idCol, id)));
+  }
+  return { where, order };
+}
+
+export function pageOf<T extends { id: string }>(rows: T[], limit: number, sortValue: (r: T) => string | number | null) {
+  const hasMore = rows.length > limit;
+  const items = hasMore ? rows.slice(0, limit) : rows;
+  const last = items[items.length - 1];
+  return { items, nextCursor: hasMore && last ? { v: sortValue(last), id: last.id } : null };
+}
+
+/** Escape LIKE wildcards in a user's search text. */
+export function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,46 @@
+import type { Role } from './roles';
+
+/**
+ * The one permission policy. Each permission lists the roles that hold it; `can()` is the only
+ * place that answers "may this user do this?". The router matrix test walks every procedure ×
+ * every role against this table. Domains add their permissions here.
+ */
+export const PERMISSIONS = {
+  // sysadmin (三权分立: system administration)
+  'admin.org.read': ['sysadmin'],
+  'admin.org.write': ['sysadmin'],
+  'admin.user.read': ['sysadmin'],
+  'admin.user.write': ['sysadmin'],
+  'admin.region.read': ['sysadmin'],
+  'admin.region.write': ['sysadmin'],
+  // secadmin (security administration)
+  'security.policy.read': ['secadmin'],
+  'security.policy.write': ['secadmin'],
+  'security.calendar.read': ['secadmin'],
+  'security.calendar.write': ['secadmin'],
+  // auditor (security audit)
+  'audit.read': ['auditor'],
+  'audit.verify': ['auditor'],
+  'audit.export': ['auditor'],
+  // business: the organization directory, scoped by org/region (DESIGN §1)
+  'directory.org.read': [
+    'province_admin', 'industry_dept', 'municipal_admin', 'implementing_agency', 'operator',
+    'secondary_developer', 'evaluator', 'regulator', 'platform',
+  ],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export interface PolicySubject {
+  roles: readonly string[];
+}
+
+export function can(user: PolicySubject | null | undefined, permission: Permission): boolean {
+  if (!user) return false;
+  const allowed: readonly string[] = PERMISSIONS[permission];
+  return user.roles.some((r) => allowed.includes(r));
+}
+
+export function permissionsOf(user: PolicySubject): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(user, p));
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+/** Environment read and validated once. See .env.example for every variable. */
+const ZEnv = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  PGLITE_DIR: z.string().default('./.data/pglite'),
+  AUTH_SECRET: z.string().min(32).optional(),
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Seed the demo province into an empty database (default on; set to "false" in production). */
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Trust X-Forwarded-For from a reverse proxy for the audit IP and rate limits. */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+});
+
+export type Env = z.infer<typeof ZEnv>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  return ZEnv.parse(cleaned);
+}
+
+export const env = readEnv();

@@ -1,0 +1,28 @@
+import { sql } from 'drizzle-orm';
+import { auditLog } from '@/db/schema';
+import { appendAudit, verifyChain } from '@/server/domain/audit';
+import { createTRPCRouter, permissionProcedure } from '@/server/trpc/init';
+import { selectAudit } from './query';
+import { ZAuditListInput } from './schema';
+
+export const auditRouter = createTRPCRouter({
+  list: permissionProcedure('audit.read').input(ZAuditListInput).query(async ({ ctx, input }) => {
+    const { cursor, limit, ...filter } = input;
+    const rows = await selectAudit(ctx.db, filter, cursor, limit + 1);
+    const hasMore = rows.length > limit;
+    const items = hasMore ? rows.slice(0, limit) : rows;
+    return { items, nextCursor: hasMore ? items[items.length - 1].seq : null };
+  }),
+  /** Distinct action and entity names, for the filter pickers. */
+  facets: permissionProcedure('audit.read').query(async ({ ctx }) => {
+    const actions = await ctx.db.selectDistinct({ v: auditLog.action }).from(auditLog).orderBy(auditLog.action);
+    const entities = await ctx.db.selectDistinct({ v: auditLog.entityType }).from(auditLog).where(sql`${auditLog.entityType} is not null`).orderBy(auditLog.entityType);
+    return { actions: actions.map((a) => a.v), entityTypes: entities.map((e) => e.v as string) };
+  }),
+  /** Recompute the SM3 chain and report the first broken link, if any. The check itself is audited. */
+  verify: permissionProcedure('audit.verify').mutation(async ({ ctx }) => {
+    const report = await verifyChain(ctx.db);
+    await appendAudit(ctx.db, ctx.actor, { action: 'audit.verify', entityType: 'audit_log', after: { ...report } });
+    return report;
+  }),
+});
