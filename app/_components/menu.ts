@@ -1,0 +1,30 @@
+import type { Permission } from '@/server/domain/policy';
+
+/**
+ * The sidebar. An entry shows when the user holds its permission (none = every signed-in user).
+ * Pages check the same permission on the server; the menu only helps.
+ */
+export interface MenuEntry {
+  href: string;
+  label: string; // key in messages nav.*
+  permission?: Permission;
+  /** Business pages are hidden from the 三权分立 admin roles. */
+  businessOnly?: boolean;
+  group?: 'adminGroup' | 'securityGroup' | 'auditGroup';
+}
+
+export const MENU: MenuEntry[] = [
+  { href: '/', label: 'home' },
+  { href: '/directory', label: 'directory', permission: 'directory.org.read' },
+  { href: '/admin/orgs', label: 'orgs', permission: 'admin.org.read', group: 'adminGroup' },
+  { href: '/admin/users', label: 'users', permission: 'admin.user.read', group: 'adminGroup' },
+  { href: '/admin/regions', label: 'regions', permission: 'admin.region.read', group: 'adminGroup' },
+  { href: '/security/policy', label: 'policy', permission: 'security.policy.read', group: 'securityGroup' },
+  { href: '/security/calendar', label: 'calendar', permission: 'security.calendar.read', group: 'securityGroup' },
+  { href: '/audit', label: 'auditLog', permission: 'audit.read', group: 'auditGroup' },
+  { href: '/regulations', label: 'regulations' },
+];
+
+export function visibleMenu(permissions: readonly string[]): MenuEntry[] {
+  return MENU.filter((m) => !m.permission || permissions.includes(m.permission));
+}

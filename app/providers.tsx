@@ -1,0 +1,19 @@
+'use client';
+
+import { App, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { TRPCReactProvider } from '@/server/trpc/react';
+
+export function Providers({ children, locale }: { children: React.ReactNode; locale: string }) {
+  dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1d4ed8', borderRadius: 6 } }}>
+      <App>
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+      </App>
+    </ConfigProvider>
+  );
+}
