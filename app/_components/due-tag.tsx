@@ -1,8 +1,8 @@
 'use client';
 
 import { Tag, Tooltip } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslations } from 'next-intl';
+import { fmtDateTime } from './format';
 
 export type DueStatus = 'running' | 'due_soon' | 'overdue' | 'paused' | 'done';
 
@@ -25,12 +25,11 @@ const COLOR: Record<DueStatus, string> = { running: 'blue', due_soon: 'orange', 
 export function DueTag({ dueAt, status, basis }: { dueAt: Date | string; status: DueStatus; basis?: string | null }) {
   const t = useTranslations('common.due');
   const en = t('paused') === 'Paused';
-  const due = dayjs(dueAt);
-  const left = due.valueOf() - Date.now();
+  const left = new Date(dueAt).getTime() - Date.now();
   const time = humanDuration(left, en);
   const text = status === 'overdue' ? t('overdue', { time }) : status === 'paused' ? t('paused') : status === 'done' ? t('done') : status === 'due_soon' ? t('dueSoon', { time }) : t('running', { time });
   return (
-    <Tooltip title={<>{t('dueAt', { at: due.format('YYYY-MM-DD HH:mm') })}{basis ? ` · ${basis}` : ''}</>}>
+    <Tooltip title={<>{t('dueAt', { at: fmtDateTime(dueAt) })}{basis ? ` · ${basis}` : ''}</>}>
       <Tag color={COLOR[status]} data-testid="due-tag" data-status={status}>{text}</Tag>
     </Tooltip>
   );

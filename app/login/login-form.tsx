@@ -2,9 +2,9 @@
 
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useTranslations } from 'next-intl';
 import { useActionState, useRef } from 'react';
+import { fmtDateTime } from '@/app/_components/format';
 import { LocaleSwitch } from '@/app/_components/locale-switch';
 import { loginAction, type LoginState } from './actions';
 
@@ -17,7 +17,7 @@ export function LoginForm({ reason, next }: { reason?: string; next?: string }) 
 
   let error: string | null = null;
   if (state?.error === 'invalid') error = t('invalid');
-  if (state?.error === 'locked') error = t('locked', { until: dayjs(state.until).format('YYYY-MM-DD HH:mm') });
+  if (state?.error === 'locked') error = t('locked', { until: fmtDateTime(state.until) });
   if (state?.error === 'rate') error = t('rateLimited', { seconds: state.seconds ?? 60 });
   const notice = !error && reason === 'expired' ? t('expired') : !error && reason === 'logout' ? t('loggedOut') : null;
 

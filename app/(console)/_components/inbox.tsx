@@ -2,11 +2,11 @@
 
 import { Button, Card, Empty, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { Cite } from '@/app/_components/citation';
 import { DueTag } from '@/app/_components/due-tag';
+import { fmtDateTime } from '@/app/_components/format';
 import { useTRPC } from '@/server/trpc/react';
 
 export function Inbox() {
@@ -39,7 +39,7 @@ export function Inbox() {
             sorter: (a, b) => (a.dueAt ? +new Date(a.dueAt) : Infinity) - (b.dueAt ? +new Date(b.dueAt) : Infinity),
             render: (_: unknown, r) => (r.dueAt && r.status ? <DueTag dueAt={r.dueAt} status={r.status} basis={r.basis} /> : '—'),
           },
-          { title: t('created'), dataIndex: 'createdAt', width: 170, render: (v: Date) => dayjs(v).format('YYYY-MM-DD HH:mm') },
+          { title: t('created'), dataIndex: 'createdAt', width: 170, render: (v: Date) => fmtDateTime(v) },
           { title: '', key: 'open', width: 90, render: (_: unknown, r) => r.href && <Link href={r.href}><Button size="small">{t('open')}</Button></Link> },
         ]}
       />
