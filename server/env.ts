@@ -8,8 +8,8 @@ const ZEnv = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   /** Seed the demo province into an empty database (default on; set to "false" in production). */
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
-  /** Trust X-Forwarded-For from a reverse proxy for the audit IP and rate limits. */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** Login attempts allowed per client address per minute (on top of the per-account lockout). */
+  LOGIN_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 });
 
 export type Env = z.infer<typeof ZEnv>;

@@ -1,7 +1,7 @@
 'use client';
 
 import { Tag, Tooltip } from 'antd';
-import { useTranslations } from 'next-intl';
+import { useNow, useTranslations } from 'next-intl';
 import { fmtDateTime } from './format';
 
 export type DueStatus = 'running' | 'due_soon' | 'overdue' | 'paused' | 'done';
@@ -25,7 +25,9 @@ const COLOR: Record<DueStatus, string> = { running: 'blue', due_soon: 'orange', 
 export function DueTag({ dueAt, status, basis }: { dueAt: Date | string; status: DueStatus; basis?: string | null }) {
   const t = useTranslations('common.due');
   const en = t('paused') === 'Paused';
-  const left = new Date(dueAt).getTime() - Date.now();
+  // ticks every 30 s, so running clocks count down on screen
+  const now = useNow({ updateInterval: 30_000 });
+  const left = new Date(dueAt).getTime() - now.getTime();
   const time = humanDuration(left, en);
   const text = status === 'overdue' ? t('overdue', { time }) : status === 'paused' ? t('paused') : status === 'done' ? t('done') : status === 'due_soon' ? t('dueSoon', { time }) : t('running', { time });
   return (

@@ -1,4 +1,5 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { env } from '@/server/env';
 
 /**
  * Rate limits (DESIGN §4). Login: per IP and per account, on top of the account lockout stored in
@@ -7,7 +8,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
  */
 const g = globalThis as unknown as { __limiters?: Record<string, RateLimiterMemory> };
 g.__limiters ??= {
-  loginIp: new RateLimiterMemory({ keyPrefix: 'login_ip', points: 30, duration: 60 }),
+  loginIp: new RateLimiterMemory({ keyPrefix: 'login_ip', points: env.LOGIN_IP_LIMIT_PER_MINUTE, duration: 60 }),
   loginAccount: new RateLimiterMemory({ keyPrefix: 'login_acct', points: 10, duration: 60 }),
   writes: new RateLimiterMemory({ keyPrefix: 'writes', points: 120, duration: 60 }),
 };

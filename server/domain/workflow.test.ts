@@ -75,7 +75,7 @@ describe('workflow', () => {
     const u = await userByName('platform');
     expect(await kind(transition(h.db, userMachine, operator, { id: u.id, version: u.version, action: 'disable', input: {} }))).toBe('forbidden');
     expect(await kind(transition(h.db, userMachine, operator, { id: u.id, version: u.version, action: 'change_password', input: {} }))).toBe('forbidden');
-    expect(await kind(transition(h.db, userMachine, admin, { id: u.id, version: u.version, action: 'disable', input: {}, scope: eq(users.orgId, operator.orgId) }))).toBe('not_found');
+    expect(await kind(transition(h.db, userMachine, admin, { id: u.id, version: u.version, action: 'disable', input: {}, scope: eq(users.orgId, operator.orgId!) }))).toBe('not_found');
     expect(availableTransitions(userMachine, u, admin).sort()).toEqual(['disable', 'reset_password']);
     expect(availableTransitions(userMachine, u, operator)).toEqual([]);
   });

@@ -12,7 +12,8 @@ import { appRouter } from './_app';
  * without a session gets past UNAUTHORIZED. Inputs are deliberately empty, so nothing is written.
  */
 type Proc = { _def: { type: 'query' | 'mutation'; meta?: { permission?: Permission } } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, Proc>);
+const PROCS = appRouter._def.procedures as unknown as Record<string, Proc>;
+const procedures = Object.entries(PROCS);
 
 let h: TestDb;
 beforeAll(async () => {
@@ -56,7 +57,7 @@ describe('policy table', () => {
 });
 
 describe.each(procedures.map(([path]) => path))('%s', (path) => {
-  const perm = (appRouter._def.procedures as Record<string, Proc>)[path]._def.meta?.permission;
+  const perm = PROCS[path]._def.meta?.permission;
 
   it('without a session: UNAUTHORIZED', async () => {
     expect(await call(null, path)).toBe('UNAUTHORIZED');

@@ -20,6 +20,8 @@ function getQueryClient() {
 /** A 401 from any query means the session ended (idle timeout, disabled, reset): back to login. */
 function onUnauthorized(err: unknown) {
   if (err instanceof TRPCClientError && err.data?.code === 'UNAUTHORIZED' && typeof window !== 'undefined') {
+    // a full page load on purpose: it drops every cached query of the ended session
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
     window.location.href = `/login?reason=expired&next=${encodeURIComponent(window.location.pathname)}`;
   }
 }
