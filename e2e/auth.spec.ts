@@ -28,10 +28,10 @@ test.describe('login', () => {
     await page.getByLabel('账号').fill('province');
     await page.getByLabel('密码').fill('not-the-password');
     await page.getByRole('button', { name: '登录' }).click();
-    await expect(page.getByRole('alert')).toHaveText('账号或密码错误');
+    await expect(page.getByTestId('login-error')).toHaveText('账号或密码错误');
     await page.getByLabel('账号').fill('no-such-user');
     await page.getByRole('button', { name: '登录' }).click();
-    await expect(page.getByRole('alert')).toHaveText('账号或密码错误');
+    await expect(page.getByTestId('login-error')).toHaveText('账号或密码错误');
   });
 
   test('five failures lock the account for 15 minutes, even against the right password', async ({ page }) => {
@@ -40,14 +40,14 @@ test.describe('login', () => {
       await page.getByLabel('账号').fill('developer');
       await page.getByLabel('密码').fill(`wrong-${i}`);
       await page.getByRole('button', { name: '登录' }).click();
-      await expect(page.getByRole('alert')).toHaveText('账号或密码错误');
+      await expect(page.getByTestId('login-error')).toHaveText('账号或密码错误');
     }
     await page.getByLabel('密码').fill('wrong-5');
     await page.getByRole('button', { name: '登录' }).click();
-    await expect(page.getByRole('alert')).toContainText('账号已锁定,请于');
+    await expect(page.getByTestId('login-error')).toContainText('账号已锁定,请于');
     await page.getByLabel('密码').fill('Henan#Demo2026');
     await page.getByRole('button', { name: '登录' }).click();
-    const alert = page.getByRole('alert');
+    const alert = page.getByTestId('login-error');
     await expect(alert).toContainText('账号已锁定');
     const until = /(\d{4}-\d{2}-\d{2} \d{2}:\d{2})/.exec((await alert.textContent()) ?? '')?.[1];
     expect(until).toBeTruthy();

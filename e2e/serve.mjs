@@ -11,7 +11,7 @@ import pg from 'pg';
 
 const [kind, port] = process.argv.slice(2);
 const env = { ...process.env, PORT: port, NODE_ENV: 'production', AUTH_SECRET: process.env.AUTH_SECRET || randomBytes(32).toString('base64url') };
-delete env.DATABASE_URL;
+env.DATABASE_URL = ''; // defined but empty: .env.local cannot bring one in, and server/env.ts treats it as unset
 // one browser logs in as every role many times from 127.0.0.1; the per-account lockout still applies
 env.LOGIN_IP_LIMIT_PER_MINUTE = '1000';
 

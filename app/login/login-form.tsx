@@ -29,7 +29,7 @@ export function LoginForm({ reason, next }: { reason?: string; next?: string }) 
         </Typography.Title>
         <Card title={t('title')} extra={<LocaleSwitch />}>
           <Typography.Paragraph type="secondary">{t('subtitle')}</Typography.Paragraph>
-          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
+          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
           {notice && <Alert type="info" showIcon title={notice} style={{ marginBottom: 16 }} />}
           <Form
             form={form}
