@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from 'next/server';
  * own scripts), and a quick redirect to /login for pages requested without a session cookie. The
  * session itself is validated on the server by the console layout and the tRPC context.
  */
-const PUBLIC = ['/login', '/api/health', '/api/auth'];
+const PUBLIC = ['/login', '/api/health', '/api/auth', '/robots.txt'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 export function proxy(req: NextRequest) {

@@ -31,3 +31,23 @@ export async function loadSecurityPolicy(db: DbOrTx): Promise<SecurityPolicy & {
   const parsed = ZSecurityPolicy.partial().parse(row.value);
   return { ...DEFAULT_SECURITY_POLICY, ...parsed, version: row.version };
 }
+
+/**
+ * The idle timeout checked on every request, read at most every few seconds per database handle
+ * (a change by the secadmin reaches every process within that time).
+ */
+const IDLE_TTL_MS = 5_000;
+const idleCache = new WeakMap<object, { at: number; minutes: number }>();
+
+export async function idleTimeoutMinutes(db: DbOrTx): Promise<number> {
+  const hit = idleCache.get(db);
+  if (hit && Date.now() - hit.at < IDLE_TTL_MS) return hit.minutes;
+  const { idleTimeoutMinutes: minutes } = await loadSecurityPolicy(db);
+  idleCache.set(db, { at: Date.now(), minutes });
+  return minutes;
+}
+
+/** Forget the cached value after the policy was changed in this process. */
+export function forgetIdleTimeout(db: DbOrTx): void {
+  idleCache.delete(db);
+}

@@ -2,7 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { organizations, sessions, users } from '@/db/schema';
 import type { OrgType, Role } from '@/server/domain/roles';
-import { loadSecurityPolicy } from './security-policy';
+import { idleTimeoutMinutes } from './security-policy';
 
 /**
  * Server-side sessions (等保 L3): the next-auth JWT carries only the session id. Every request
@@ -46,8 +46,7 @@ export async function validateSession(db: DbOrTx, sessionId: string, now = new D
     await revokeSession(db, sessionId, 'disabled');
     return { user: null, reason: 'disabled' };
   }
-  const policy = await loadSecurityPolicy(db);
-  if (now.getTime() - row.s.lastSeenAt.getTime() > policy.idleTimeoutMinutes * 60_000) {
+  if (now.getTime() - row.s.lastSeenAt.getTime() > (await idleTimeoutMinutes(db)) * 60_000) {
     await revokeSession(db, sessionId, 'idle');
     return { user: null, reason: 'idle' };
   }

@@ -1,7 +1,7 @@
 import { and, eq, gte, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import { calendarDays, policies, sessions } from '@/db/schema';
-import { loadSecurityPolicy, SECURITY_POLICY_KEY } from '@/server/auth/security-policy';
+import { forgetIdleTimeout, loadSecurityPolicy, SECURITY_POLICY_KEY } from '@/server/auth/security-policy';
 import { appendAudit, diff } from '@/server/domain/audit';
 import { calendarRowsOfYear, loadCalendar } from '@/server/domain/calendar';
 import { isWorkingDay, PACKAGE_FIRST_YEAR, PACKAGE_LAST_YEAR, yearCovered } from '@/server/domain/deadlines';
@@ -26,6 +26,7 @@ const policyRouter = createTRPCRouter({
       if (version === 0) await tx.insert(policies).values({ key: SECURITY_POLICY_KEY, value, version: 1 });
       else await tx.update(policies).set({ value, version: version + 1, updatedAt: new Date() }).where(eq(policies.key, SECURITY_POLICY_KEY));
       await appendAudit(tx, ctx.actor, { action: 'policy.security.update', entityType: 'policy', entityId: SECURITY_POLICY_KEY, ...diff(beforeValue, value) });
+      forgetIdleTimeout(ctx.db);
       return { ...value, version: version + 1 };
     });
   }),
