@@ -23,6 +23,7 @@ export function proxy(req: NextRequest) {
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set('x-nonce', n);
   requestHeaders.set('Content-Security-Policy', policy);
+  requestHeaders.set('x-pathname', pathname);
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }), policy);
 }
 

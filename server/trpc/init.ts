@@ -70,8 +70,12 @@ const errorMapping = t.middleware(async ({ next }) => {
 /** The procedure ladder: public → protected (401) → permission (403). */
 export const publicProcedure = t.procedure.use(errorMapping);
 
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next, type }) => {
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next, type, path }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: ctx.sessionEnd === 'idle' ? '会话已超时,请重新登录' : '请先登录' });
+  // 等保 L3: an account whose password an administrator set may only change it (and read its own data).
+  if (ctx.user.status === 'pending_password' && !path.startsWith('me.')) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: '请先修改管理员设置的初始密码' });
+  }
   if (type === 'mutation') {
     const wait = await hit('writes', ctx.user.id);
     if (wait) throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `操作过于频繁,请 ${wait} 秒后再试` });
