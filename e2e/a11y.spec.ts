@@ -1,0 +1,20 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, loginAs, test } from './fixtures';
+
+/** No serious or critical WCAG 2 A/AA violations on the pages every user meets. */
+async function seriousViolations(page: import('@playwright/test').Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('login page is accessible', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByLabel('账号')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the console home is accessible', async ({ page }) => {
+  await loginAs(page, 'secadmin');
+  await expect(page.getByRole('heading', { name: '我的待办' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
