@@ -72,8 +72,8 @@ export function ConsoleShell({ user, children }: { user: ShellUser; children: Re
       </Layout.Sider>
       <Layout>
         <Layout.Header className="no-print" style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #eef0f3' }}>
-          <Typography.Text strong>{tc('appName')}</Typography.Text>
-          <Space size="middle">
+          <Typography.Text strong ellipsis style={{ minWidth: 0, flex: '1 1 auto', marginRight: 16 }}>{tc('appName')}</Typography.Text>
+          <Space size="middle" style={{ flex: '0 0 auto' }}>
             <LocaleSwitch />
             <Dropdown
               trigger={['click']}
@@ -88,7 +88,7 @@ export function ConsoleShell({ user, children }: { user: ShellUser; children: Re
               <Space style={{ cursor: 'pointer' }} data-testid="user-menu" role="button" aria-label={t('account')}>
                 <Avatar size="small" icon={<UserOutlined />} />
                 <span data-testid="user-name">{user.displayName}</span>
-                <Typography.Text type="secondary" data-testid="user-org">{user.orgName}</Typography.Text>
+                <Typography.Text type="secondary" data-testid="user-org" ellipsis style={{ maxWidth: 220 }} title={user.orgName}>{user.orgName}</Typography.Text>
                 {user.roles.map((r) => (
                   <Tag key={r} color="blue" data-testid="user-role">{tr(r)}</Tag>
                 ))}
