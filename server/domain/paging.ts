@@ -1,4 +1,4 @@
-import { and, asc, desc, gt, lt, or, eq, type SQL } from 'drizzle-orm';
+import { and, asc, desc, gt, lt, or, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 
@@ -37,3 +37,15 @@ export function pageOf<T extends { id: string }>(rows: T[], limit: number, sortV
 export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * A timestamp sort key as an SQL expression. The cursor carries it as an ISO string (which Drizzle
+ * would otherwise try to map as a Date), so the key is cut to milliseconds like a JS Date, or the
+ * last row of a page would come back on the next one; a never-set value sorts as the epoch so that
+ * keyset paging neither skips nor repeats those rows (NULL compares as unknown). Pair it with
+ * `timeCursor` for the cursor value.
+ */
+export const timeSortKey = (col: PgColumn, nullable = false) =>
+  sql`date_trunc('milliseconds', ${nullable ? sql`coalesce(${col}, 'epoch'::timestamptz)` : col})` as unknown as PgColumn;
+
+export const timeCursor = (d: Date | null) => (d ?? new Date(0)).toISOString();

@@ -10,7 +10,7 @@ type UserInput = { passwordHash?: string };
  * until its holder sets their own password (等保 L3: initial passwords are changed at first use);
  * that step sits in the holder's 我的待办. Disabling or resetting ends the sessions at once.
  */
-export const userMachine = defineMachine<'active' | 'pending_password' | 'disabled', 'disable' | 'enable' | 'reset_password' | 'change_password', UserRow, UserInput>({
+export const userMachine = defineMachine<'active' | 'pending_password' | 'disabled', 'disable' | 'enable' | 'enable_pending' | 'reset_password' | 'change_password', UserRow, UserInput>({
   entity: 'user',
   table: users,
   states: ['active', 'pending_password', 'disabled'],
@@ -28,6 +28,14 @@ export const userMachine = defineMachine<'active' | 'pending_password' | 'disabl
       to: 'active',
       permission: 'admin.user.write',
       closes: [],
+    },
+    /** Re-enabling an account disabled while it still had the admin-set password: the change is owed again. */
+    enable_pending: {
+      from: ['disabled'],
+      to: 'pending_password',
+      permission: 'admin.user.write',
+      closes: [],
+      opens: (row) => [changePasswordTask(row.id)],
     },
     reset_password: {
       from: ['active', 'pending_password'],

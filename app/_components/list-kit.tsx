@@ -1,0 +1,156 @@
+'use client';
+
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Empty, Space, Typography, type FormInstance } from 'antd';
+import type { SorterResult } from 'antd/es/table/interface';
+import { useQueryClient } from '@tanstack/react-query';
+import { TRPCClientError } from '@trpc/client';
+import { useTranslations } from 'next-intl';
+import { useCallback } from 'react';
+import { applyServerErrors } from '@/app/_components/use-form-errors';
+
+/**
+ * Pieces every keyset list of the console shares: server-side sort state
+ * from the table header, the "加载更多" footer, the export menu, the empty state and the handling
+ * of a failed mutation (field errors beside the fields, a stale version as "refresh and retry").
+ */
+export type SortDir = 'asc' | 'desc';
+export interface SortState<K extends string> {
+  sort: K;
+  dir: SortDir;
+}
+
+/** The header arrow of a column. */
+export function sortOrderOf<K extends string>(state: SortState<K>, key: K): 'ascend' | 'descend' | null {
+  return state.sort === key ? (state.dir === 'asc' ? 'ascend' : 'descend') : null;
+}
+
+/** Table onChange sorter → the list input's sort and dir (clearing the sort goes back to the default). */
+export function sortFromTable<K extends string, T>(sorter: SorterResult<T> | SorterResult<T>[], fallback: SortState<K>): SortState<K> {
+  const s = Array.isArray(sorter) ? sorter[0] : sorter;
+  if (!s?.order || !s.columnKey) return fallback;
+  return { sort: String(s.columnKey) as K, dir: s.order === 'descend' ? 'desc' : 'asc' };
+}
+
+/** Drops empty filter values, so that the query key and the export URL only carry what is set. */
+export function compact<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<T>;
+}
+
+export function LoadMore({ count, hasNextPage, isFetchingNextPage, fetchNextPage }: {
+  count: number;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}) {
+  const t = useTranslations('common.list');
+  const tc = useTranslations('common');
+  if (count === 0) return null;
+  return (
+    <Space style={{ width: '100%', justifyContent: 'center', marginTop: 16 }} orientation="vertical" align="center" size={4}>
+      {hasNextPage ? (
+        <Button onClick={() => fetchNextPage()} loading={isFetchingNextPage}>{tc('loadMore')}</Button>
+      ) : null}
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {hasNextPage ? t('shown', { n: count }) : t('allShown', { n: count })}
+      </Typography.Text>
+    </Space>
+  );
+}
+
+/** Export of the current filter and sort: a plain download link to the list's export route. */
+export function ExportMenu({ path, params }: { path: string; params: Record<string, string | number | boolean | undefined | null> }) {
+  const t = useTranslations('common.list');
+  const tc = useTranslations('common');
+  const href = (format: 'xlsx' | 'csv') => {
+    const q = new URLSearchParams({ format });
+    for (const [k, v] of Object.entries(compact(params))) q.set(k, String(v));
+    return `${path}?${q.toString()}`;
+  };
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'xlsx', label: <a href={href('xlsx')} download>{t('exportXlsx')}</a> },
+          { key: 'csv', label: <a href={href('csv')} download>{t('exportCsv')}</a> },
+          { type: 'divider' },
+          { key: 'hint', disabled: true, label: <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 260, display: 'inline-block', whiteSpace: 'normal' }}>{t('exportHint')}</Typography.Text> },
+        ],
+      }}
+    >
+      <Button icon={<DownloadOutlined />}>{tc('export')}</Button>
+    </Dropdown>
+  );
+}
+
+/** The table's empty state: says whether filters hide rows, and offers the next step. */
+export function ListEmpty({ filtered, filteredText, emptyText, hint, onClear, action }: {
+  filtered: boolean;
+  filteredText: string;
+  emptyText: string;
+  hint?: string;
+  onClear: () => void;
+  action?: React.ReactNode;
+}) {
+  const t = useTranslations('common.list');
+  return (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={
+        <Space orientation="vertical" size={2}>
+          <span>{filtered ? filteredText : emptyText}</span>
+          {!filtered && hint ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{hint}</Typography.Text> : null}
+        </Space>
+      }
+    >
+      {filtered ? <Button onClick={onClear}>{t('clearFilters')}</Button> : action}
+    </Empty>
+  );
+}
+
+/**
+ * What to do with a failed mutation: field errors go beside the fields of `form`; a stale version
+ * (CONFLICT without a field) asks the user to refresh, and refreshing reloads `queryKey`;
+ * anything else is a message.
+ */
+export function useMutationError(queryKey: readonly unknown[]) {
+  const t = useTranslations('common.list');
+  const { message, modal } = App.useApp();
+  const qc = useQueryClient();
+  return useCallback(
+    (err: unknown, form?: FormInstance) => {
+      const rest = form ? applyServerErrors(form, err) : err instanceof TRPCClientError ? err.message : t('networkError');
+      if (rest === null) return;
+      const data = err instanceof TRPCClientError ? (err.data as { code?: string; fieldErrors?: Record<string, string[]> } | undefined) : undefined;
+      // a duplicate is a CONFLICT too, but names its field: that one is not cured by refreshing
+      if (data?.code === 'CONFLICT' && !data.fieldErrors) {
+        modal.warning({
+          title: t('conflictTitle'),
+          content: t('conflictBody'),
+          okText: t('refreshNow'),
+          onOk: () => qc.invalidateQueries({ queryKey }),
+        });
+        return;
+      }
+      message.error(rest);
+    },
+    [message, modal, qc, queryKey, t],
+  );
+}
+
+/** A random initial password meeting every class (upper, lower, digit, symbol), from the browser's CSPRNG. */
+export function randomPassword(length = 14): string {
+  const sets = ['ABCDEFGHJKLMNPQRSTUVWXYZ', 'abcdefghijkmnpqrstuvwxyz', '23456789', '#$%&*+-=?@'];
+  const all = sets.join('');
+  const bytes = new Uint32Array(length + sets.length);
+  crypto.getRandomValues(bytes);
+  const chars = sets.map((s, i) => s[bytes[i] % s.length]);
+  for (let i = sets.length; i < length; i++) chars.push(all[bytes[i] % all.length]);
+  // shuffle so that the guaranteed classes are not always first
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = bytes[(i + length) % bytes.length] % (i + 1);
+    [chars[i], chars[j]] = [chars[j], chars[i]];
+  }
+  return chars.join('');
+}
