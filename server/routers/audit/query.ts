@@ -13,6 +13,7 @@ export function auditWhere(f: AuditFilter, beforeSeq?: number | null): SQL | und
   if (f.action) conds.push(ilike(auditLog.action, `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   if (f.entityType) conds.push(eq(auditLog.entityType, f.entityType));
   if (f.entityId) conds.push(eq(auditLog.entityId, f.entityId));
+  if (f.seq) conds.push(eq(auditLog.seq, f.seq));
   if (f.from) conds.push(gte(auditLog.at, f.from.toISOString()));
   if (f.to) conds.push(lte(auditLog.at, f.to.toISOString()));
   return and(...conds);
