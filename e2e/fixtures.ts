@@ -24,4 +24,5 @@ export function unique(prefix: string) {
 }
 
 export const test = base;
+export type { Page };
 export { expect };

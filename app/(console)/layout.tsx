@@ -1,8 +1,8 @@
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { ConsoleShell } from '@/app/_components/console-shell';
 import { currentSession } from '@/server/auth/current';
 import { permissionsOf } from '@/server/domain/policy';
+import ChangePasswordPage from './account/password/page';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,12 +11,12 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const check = await currentSession();
   if (!check.user) redirect(check.reason === 'missing' ? '/login' : '/login?reason=expired');
   const u = check.user;
-  // 等保 L3: a password set by an administrator is changed before anything else is done.
-  const path = (await headers()).get('x-pathname') ?? '/';
-  if (u.status === 'pending_password' && path !== '/account/password' && !path.startsWith('/regulations')) redirect('/account/password');
+  // 等保 L3: a password set by an administrator is changed before anything else is done. Whatever
+  // page was asked for, the change-password form stands in its place (the API refuses the rest too).
+  const pending = u.status === 'pending_password';
   return (
-    <ConsoleShell user={{ displayName: u.displayName, username: u.username, orgName: u.orgName, roles: u.roles, permissions: permissionsOf(u) }}>
-      {children}
+    <ConsoleShell user={{ displayName: u.displayName, username: u.username, orgName: u.orgName, roles: u.roles, permissions: pending ? [] : permissionsOf(u) }}>
+      {pending ? <ChangePasswordPage /> : children}
     </ConsoleShell>
   );
 }

@@ -85,12 +85,14 @@ export function ConsoleShell({ user, children }: { user: ShellUser; children: Re
                 ],
               }}
             >
-              <Space style={{ cursor: 'pointer' }} data-testid="user-menu" role="button" aria-label={t('account')}>
+              <Space style={{ cursor: 'pointer' }} data-testid="user-menu" role="button" aria-label={t('account')} align="center">
                 <Avatar size="small" icon={<UserOutlined />} />
-                <span data-testid="user-name">{user.displayName}</span>
-                <Typography.Text type="secondary" data-testid="user-org" ellipsis style={{ maxWidth: 220 }} title={user.orgName}>{user.orgName}</Typography.Text>
+                <span style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.35 }}>
+                  <span data-testid="user-name">{user.displayName}</span>
+                  <Typography.Text type="secondary" data-testid="user-org" ellipsis style={{ maxWidth: 240, fontSize: 12 }} title={user.orgName}>{user.orgName}</Typography.Text>
+                </span>
                 {user.roles.map((r) => (
-                  <Tag key={r} color="blue" data-testid="user-role">{tr(r)}</Tag>
+                  <Tag key={r} color="blue" data-testid="user-role" style={{ marginInlineEnd: 0 }}>{tr(r)}</Tag>
                 ))}
               </Space>
             </Dropdown>

@@ -120,7 +120,7 @@ function RolesModal({ user, onClose }: { user: UserRow; onClose: () => void }) {
           <span>{user.orgName}({tr(`orgTypes.${user.orgType}`)})</span>
         </Form.Item>
         <Form.Item label={t('roles')} name="roles" extra={t('rolesHint')} rules={[{ required: true, type: 'array', min: 1, message: t('rolesRequired') }]}>
-          <Select mode="multiple" options={allowed.map((r) => ({ value: r, label: tr(r) }))} />
+          <Select mode="multiple" showSearch={{ optionFilterProp: "label" }} options={allowed.map((r) => ({ value: r, label: tr(r) }))} />
         </Form.Item>
       </Form>
     </Modal>

@@ -92,7 +92,7 @@ export function UserCreateModal({ passwordRule, onClose }: { passwordRule: Passw
           extra={orgType ? `${t('rolesHint')}(${tr(`orgTypes.${orgType}`)})` : t('rolesPickOrgFirst')}
           rules={[{ required: true, type: 'array', min: 1, message: t('rolesRequired') }]}
         >
-          <Select mode="multiple" disabled={!orgType} options={allowed.map((r) => ({ value: r, label: tr(r) }))} />
+          <Select mode="multiple" showSearch={{ optionFilterProp: "label" }} disabled={!orgType} options={allowed.map((r) => ({ value: r, label: tr(r) }))} />
         </Form.Item>
         <Form.Item
           label={t('password')}
