@@ -19,7 +19,6 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list']],
-  globalTeardown: './e2e/global-teardown.ts',
   use: {
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
@@ -35,7 +34,7 @@ export default defineConfig({
     { name: 'postgres', testMatch: /postgres\..*spec\.ts/, use: { baseURL: `http://127.0.0.1:${PG_PORT}` } },
   ],
   webServer: [
-    { command: `node e2e/serve.mjs pglite ${PGLITE_PORT}`, url: `http://127.0.0.1:${PGLITE_PORT}/api/health`, timeout: 120_000, reuseExistingServer: false, stdout: 'ignore', stderr: 'pipe' },
-    { command: `node e2e/serve.mjs postgres ${PG_PORT}`, url: `http://127.0.0.1:${PG_PORT}/api/health`, timeout: 120_000, reuseExistingServer: false, stdout: 'ignore', stderr: 'pipe' },
+    { command: `node e2e/serve.mjs pglite ${PGLITE_PORT}`, url: `http://127.0.0.1:${PGLITE_PORT}/api/health`, timeout: 120_000, reuseExistingServer: false, stdout: 'ignore', stderr: 'pipe', gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 } },
+    { command: `node e2e/serve.mjs postgres ${PG_PORT}`, url: `http://127.0.0.1:${PG_PORT}/api/health`, timeout: 120_000, reuseExistingServer: false, stdout: 'ignore', stderr: 'pipe', gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 } },
   ],
 });

@@ -37,4 +37,12 @@ if (kind === 'pglite') {
 
 const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'], { env, stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-child.on('exit', (code) => process.exit(code ?? 0));
+child.on('exit', async (code) => {
+  // the server is gone: now its database can go too (a killed run's is swept by the next one)
+  if (kind === 'postgres') {
+    const c = new pg.Client({ connectionString: process.env.E2E_PG_URL });
+    await c.connect().then(() => c.query(`drop database if exists "${process.env.E2E_PG_DB}" with (force)`)).catch(() => {});
+    await c.end().catch(() => {});
+  }
+  process.exit(code ?? 0);
+});
