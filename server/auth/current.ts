@@ -22,14 +22,37 @@ async function sessionIdFromCookie(): Promise<string | null> {
   for (const name of SESSION_COOKIES) {
     const token = jar.get(name)?.value;
     if (!token) continue;
-    try {
-      const payload = await decode({ token, secret, salt: name });
-      if (typeof payload?.sid === 'string') return payload.sid;
-    } catch {
-      // tampered or expired token: no session
-    }
+    const sid = await decodeSid(token, secret, name);
+    if (sid) return sid;
   }
   return null;
+}
+
+/**
+ * Decrypting the JWE (HKDF + AES on the crypto thread pool) is the most expensive step of a
+ * request, so a token already decrypted is remembered until its own expiry. Only the token → sid
+ * mapping is cached; the session row is still checked on every request.
+ */
+const DECODED_MAX = 10_000;
+const g = globalThis as unknown as { __decoded?: Map<string, { sid: string; exp: number }> };
+const decoded = (g.__decoded ??= new Map());
+
+async function decodeSid(token: string, secret: string, salt: string): Promise<string | null> {
+  const hit = decoded.get(token);
+  if (hit) {
+    if (hit.exp * 1000 > Date.now()) return hit.sid;
+    decoded.delete(token);
+    return null;
+  }
+  try {
+    const payload = await decode({ token, secret, salt });
+    if (typeof payload?.sid !== 'string' || typeof payload.exp !== 'number') return null;
+    if (decoded.size >= DECODED_MAX) decoded.delete(decoded.keys().next().value!);
+    decoded.set(token, { sid: payload.sid, exp: payload.exp });
+    return payload.sid;
+  } catch {
+    return null; // tampered or expired token: no session
+  }
 }
 
 /** The validated session of the current request (once per request). */

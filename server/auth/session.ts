@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { organizations, sessions, users } from '@/db/schema';
 import type { OrgType, Role } from '@/server/domain/roles';
@@ -27,10 +27,12 @@ export interface SessionUser {
 /** Only refresh last_seen_at once a minute, so that reads do not each write. */
 const TOUCH_EVERY_MS = 60_000;
 
-export type SessionCheck = { user: SessionUser } | { user: null; reason: 'missing' | 'revoked' | 'idle' | 'disabled' };
-
-export async function validateSession(db: DbOrTx, sessionId: string, now = new Date()): Promise<SessionCheck> {
-  const [row] = await db
+/**
+ * The one query every request runs, prepared once per database handle (PGlite runs queries on the
+ * main thread, so parse and plan time is request time).
+ */
+function sessionQuery(db: DbOrTx) {
+  return db
     .select({
       s: sessions,
       u: { id: users.id, username: users.username, displayName: users.displayName, roles: users.roles, status: users.status, orgId: users.orgId, locale: users.locale },
@@ -39,7 +41,21 @@ export async function validateSession(db: DbOrTx, sessionId: string, now = new D
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organizations, eq(organizations.id, users.orgId))
-    .where(eq(sessions.id, sessionId));
+    .where(eq(sessions.id, sql.placeholder('sid')))
+    .prepare('validate_session');
+}
+
+const prepared = new WeakMap<object, ReturnType<typeof sessionQuery>>();
+function preparedFor(db: DbOrTx) {
+  let q = prepared.get(db);
+  if (!q) prepared.set(db, (q = sessionQuery(db)));
+  return q;
+}
+
+export type SessionCheck = { user: SessionUser } | { user: null; reason: 'missing' | 'revoked' | 'idle' | 'disabled' };
+
+export async function validateSession(db: DbOrTx, sessionId: string, now = new Date()): Promise<SessionCheck> {
+  const [row] = await preparedFor(db).execute({ sid: sessionId });
   if (!row) return { user: null, reason: 'missing' };
   if (row.s.revokedAt) return { user: null, reason: 'revoked' };
   if (row.u.status === 'disabled' || !row.o.active) {
