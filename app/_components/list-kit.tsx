@@ -1,12 +1,12 @@
 'use client';
 
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Empty, Space, Typography, type FormInstance } from 'antd';
+import { App, Button, Dropdown, Empty, Input, Space, Typography, type FormInstance } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useTranslations } from 'next-intl';
-import { useCallback } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { applyServerErrors } from '@/app/_components/use-form-errors';
 
 /**
@@ -35,6 +35,61 @@ export function sortFromTable<K extends string, T>(sorter: SorterResult<T> | Sor
 /** Drops empty filter values, so that the query key and the export URL only carry what is set. */
 export function compact<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== '')) as Partial<T>;
+}
+
+/**
+ * The state every filtered, sorted keyset list keeps: filters (with the search text `q`), the text
+ * typed in the search box, the sort from the table header, and what "clear filters" resets.
+ */
+export function useListState<F extends { q?: string }, K extends string>(defaultSort: SortState<K>) {
+  const [filters, setFilters] = useState<F>({} as F);
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState(defaultSort);
+  const active = compact(filters);
+  return {
+    filters,
+    sort,
+    /** Only the filters that are set: for the query input and the export link. */
+    active,
+    filtered: Object.keys(active).length > 0,
+    setFilter: <Key extends keyof F>(key: Key, value: F[Key]) => setFilters((f) => ({ ...f, [key]: value })),
+    clear: () => {
+      setFilters({} as F);
+      setSearch('');
+    },
+    /** Props for <SearchBox>: the search runs on Enter, and clearing the box clears the filter. */
+    search: {
+      value: search,
+      onChange: (v: string) => {
+        setSearch(v);
+        if (!v) setFilters((f) => ({ ...f, q: undefined }));
+      },
+      onSearch: (v: string) => setFilters((f) => ({ ...f, q: v.trim() || undefined })),
+    },
+    /** Table onChange: the header's sort arrow becomes the list input's sort. */
+    onTableChange: <T,>(_p: unknown, _f: unknown, sorter: SorterResult<T> | SorterResult<T>[]) => setSort(sortFromTable(sorter, defaultSort)),
+  };
+}
+
+/** The search box of a list (labelled for screen readers and tests). */
+export function SearchBox({ placeholder, value, onChange, onSearch }: { placeholder: string; value: string; onChange: (v: string) => void; onSearch: (v: string) => void }) {
+  const tc = useTranslations('common');
+  return (
+    <Input.Search
+      aria-label={tc('search')}
+      placeholder={placeholder}
+      allowClear
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      onSearch={onSearch}
+      style={{ width: 280 }}
+    />
+  );
+}
+
+/** The rows of every page loaded so far of a keyset list. */
+export function useKeysetRows<T>(data: { pages: { items: T[] }[] } | undefined): T[] {
+  return useMemo(() => data?.pages.flatMap((p) => p.items) ?? [], [data]);
 }
 
 export function LoadMore({ count, hasNextPage, isFetchingNextPage, fetchNextPage }: {

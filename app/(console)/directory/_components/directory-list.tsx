@@ -1,13 +1,12 @@
 'use client';
 
-import { Alert, Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useMemo, useState } from 'react';
 import { ORG_TYPES, type OrgType } from '@/server/domain/roles';
 import { useTRPC } from '@/server/trpc/react';
 import { DIRECTORY_LIST_DEFAULT, type DirectoryRow } from '../../admin/_components/defaults';
-import { compact, ListEmpty, LoadMore, sortFromTable, sortOrderOf, type SortState } from '@/app/_components/list-kit';
+import { ListEmpty, LoadMore, SearchBox, sortOrderOf, useKeysetRows, useListState, type SortState } from '@/app/_components/list-kit';
 
 type DirSort = 'name' | 'regionCode';
 const DEFAULT_SORT: SortState<DirSort> = { sort: DIRECTORY_LIST_DEFAULT.sort, dir: DIRECTORY_LIST_DEFAULT.dir };
@@ -17,46 +16,28 @@ const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' };
 export function DirectoryList({ scopeText }: { scopeText: string }) {
   const t = useTranslations('admin.directory');
   const tr = useTranslations('roles');
-  const tc = useTranslations('common');
   const trpc = useTRPC();
-  const [filters, setFilters] = useState<{ q?: string; type?: OrgType }>({});
-  const [search, setSearch] = useState('');
-  const [sort, setSort] = useState(DEFAULT_SORT);
+  const state = useListState<{ q?: string; type?: OrgType }, DirSort>(DEFAULT_SORT);
+  const { filters, sort } = state;
 
-  const input = { ...compact(filters), ...sort, limit: DIRECTORY_LIST_DEFAULT.limit };
+  const input = { ...state.active, ...sort, limit: DIRECTORY_LIST_DEFAULT.limit };
   const list = useInfiniteQuery({
     ...trpc.directory.org.list.infiniteQueryOptions(input, { getNextPageParam: (p) => p.nextCursor }),
     placeholderData: keepPreviousData,
   });
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  const filtered = Object.keys(compact(filters)).length > 0;
-  const clear = () => {
-    setFilters({});
-    setSearch('');
-  };
+  const rows = useKeysetRows(list.data);
 
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('title')}</Typography.Title>}>
       <Alert type="info" showIcon title={scopeText} style={{ marginBottom: 16 }} />
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          aria-label={tc('search')}
-          placeholder={t('searchPlaceholder')}
-          allowClear
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            if (!e.target.value) setFilters((f) => ({ ...f, q: undefined }));
-          }}
-          onSearch={(v) => setFilters((f) => ({ ...f, q: v.trim() || undefined }))}
-          style={{ width: 280 }}
-        />
+        <SearchBox placeholder={t('searchPlaceholder')} {...state.search} />
         <Select
           aria-label={t('type')}
           placeholder={t('allTypes')}
           allowClear
           value={filters.type}
-          onChange={(v) => setFilters((f) => ({ ...f, type: v }))}
+          onChange={(v) => state.setFilter('type', v)}
           options={ORG_TYPES.map((v) => ({ value: v, label: tr(`orgTypes.${v}`) }))}
           style={{ width: 200 }}
         />
@@ -68,8 +49,8 @@ export function DirectoryList({ scopeText }: { scopeText: string }) {
         dataSource={rows}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        onChange={(_p, _f, sorter) => setSort(sortFromTable(sorter, DEFAULT_SORT))}
-        locale={{ emptyText: <ListEmpty filtered={filtered} filteredText={t('emptyFiltered')} emptyText={t('empty')} onClear={clear} /> }}
+        onChange={state.onTableChange}
+        locale={{ emptyText: <ListEmpty filtered={state.filtered} filteredText={t('emptyFiltered')} emptyText={t('empty')} onClear={state.clear} /> }}
         columns={[
           { title: t('name'), key: 'name', dataIndex: 'name', sorter: true, sortOrder: sortOrderOf(sort, 'name') },
           { title: t('creditCode'), dataIndex: 'creditCode', render: (v: string) => <span style={mono}>{v}</span> },

@@ -1,15 +1,15 @@
 'use client';
 
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { fmtDateTime } from '@/app/_components/format';
 import { ORG_TYPES, type OrgType } from '@/server/domain/roles';
 import { useTRPC } from '@/server/trpc/react';
 import { ORG_LIST_DEFAULT, type OrgRow } from '../../_components/defaults';
-import { compact, ExportMenu, ListEmpty, LoadMore, sortFromTable, sortOrderOf, useMutationError, type SortState } from '@/app/_components/list-kit';
+import { ExportMenu, ListEmpty, LoadMore, SearchBox, sortOrderOf, useKeysetRows, useListState, useMutationError, type SortState } from '@/app/_components/list-kit';
 import { OrgFormModal } from './org-form-modal';
 
 type OrgSort = 'name' | 'creditCode' | 'regionCode' | 'type' | 'createdAt';
@@ -31,19 +31,17 @@ export function OrgList({ canWrite }: { canWrite: boolean }) {
   const { message, modal } = App.useApp();
   const onError = useMutationError(trpc.admin.pathKey());
 
-  const [filters, setFilters] = useState<Filters>({});
-  const [search, setSearch] = useState('');
-  const [sort, setSort] = useState(DEFAULT_SORT);
+  const state = useListState<Filters, OrgSort>(DEFAULT_SORT);
+  const { filters, sort } = state;
   const [editing, setEditing] = useState<OrgRow | 'new' | null>(null);
 
-  const input = { ...compact(filters), ...sort, limit: ORG_LIST_DEFAULT.limit };
+  const input = { ...state.active, ...sort, limit: ORG_LIST_DEFAULT.limit };
   const list = useInfiniteQuery({
     ...trpc.admin.org.list.infiniteQueryOptions(input, { getNextPageParam: (p) => p.nextCursor }),
     placeholderData: keepPreviousData,
   });
   const regions = useQuery(trpc.admin.region.list.queryOptions());
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  const filtered = Object.keys(compact(filters)).length > 0;
+  const rows = useKeysetRows(list.data);
 
   const toggle = useMutation(
     trpc.admin.org.update.mutationOptions({
@@ -68,41 +66,26 @@ export function OrgList({ canWrite }: { canWrite: boolean }) {
     });
   };
 
-  const clear = () => {
-    setFilters({});
-    setSearch('');
-  };
 
   return (
     <Card
       title={<Typography.Title level={4} style={{ margin: 0 }}>{t('title')}</Typography.Title>}
       extra={
         <Space>
-          <ExportMenu path="/api/admin/orgs/export" params={{ ...compact(filters), ...sort }} />
+          <ExportMenu path="/api/admin/orgs/export" params={{ ...state.active, ...sort }} />
           {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('create')}</Button>}
         </Space>
       }
     >
       <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>{t('subtitle')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          aria-label={tc('search')}
-          placeholder={t('searchPlaceholder')}
-          allowClear
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            if (!e.target.value) setFilters((f) => ({ ...f, q: undefined }));
-          }}
-          onSearch={(v) => setFilters((f) => ({ ...f, q: v.trim() || undefined }))}
-          style={{ width: 280 }}
-        />
+        <SearchBox placeholder={t('searchPlaceholder')} {...state.search} />
         <Select
           aria-label={t('type')}
           placeholder={t('allTypes')}
           allowClear
           value={filters.type}
-          onChange={(v) => setFilters((f) => ({ ...f, type: v }))}
+          onChange={(v) => state.setFilter('type', v)}
           options={ORG_TYPES.map((v) => ({ value: v, label: tr(`orgTypes.${v}`) }))}
           style={{ width: 200 }}
         />
@@ -112,7 +95,7 @@ export function OrgList({ canWrite }: { canWrite: boolean }) {
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           value={filters.regionCode}
-          onChange={(v) => setFilters((f) => ({ ...f, regionCode: v }))}
+          onChange={(v) => state.setFilter('regionCode', v)}
           options={(regions.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
           style={{ width: 200 }}
         />
@@ -121,11 +104,11 @@ export function OrgList({ canWrite }: { canWrite: boolean }) {
           placeholder={t('allStatus')}
           allowClear
           value={filters.active === undefined ? undefined : String(filters.active)}
-          onChange={(v?: string) => setFilters((f) => ({ ...f, active: v === undefined ? undefined : v === 'true' }))}
+          onChange={(v?: string) => state.setFilter('active', v === undefined ? undefined : v === 'true')}
           options={[{ value: 'true', label: t('enabled') }, { value: 'false', label: t('disabled') }]}
           style={{ width: 130 }}
         />
-        {filtered && <Button type="link" onClick={clear}>{tc('reset')}</Button>}
+        {state.filtered && <Button type="link" onClick={state.clear}>{tc('reset')}</Button>}
       </Space>
       <Table<OrgRow>
         rowKey="id"
@@ -134,15 +117,15 @@ export function OrgList({ canWrite }: { canWrite: boolean }) {
         dataSource={rows}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        onChange={(_p, _f, sorter) => setSort(sortFromTable(sorter, DEFAULT_SORT))}
+        onChange={state.onTableChange}
         locale={{
           emptyText: (
             <ListEmpty
-              filtered={filtered}
+              filtered={state.filtered}
               filteredText={t('emptyFiltered')}
               emptyText={t('empty')}
               hint={t('emptyHint')}
-              onClear={clear}
+              onClear={state.clear}
               action={canWrite && <Button type="primary" onClick={() => setEditing('new')}>{t('create')}</Button>}
             />
           ),

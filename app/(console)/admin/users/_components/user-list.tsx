@@ -1,15 +1,15 @@
 'use client';
 
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNow, useTranslations } from 'next-intl';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { fmtDateTime } from '@/app/_components/format';
 import { ROLES, type Role } from '@/server/domain/roles';
 import { useTRPC } from '@/server/trpc/react';
 import { USER_LIST_DEFAULT, type UserRow } from '../../_components/defaults';
-import { compact, ExportMenu, ListEmpty, LoadMore, sortFromTable, sortOrderOf, useMutationError, type SortState } from '@/app/_components/list-kit';
+import { ExportMenu, ListEmpty, LoadMore, SearchBox, sortOrderOf, useKeysetRows, useListState, useMutationError, type SortState } from '@/app/_components/list-kit';
 import { UserActionModal, type UserAction } from './user-action-modals';
 import { isLocked, UserStatusTags, type PasswordRule } from './user-bits';
 import { UserCreateModal } from './user-create-modal';
@@ -35,21 +35,19 @@ export function UserList({ canWrite, selfId, passwordRule }: { canWrite: boolean
   const onError = useMutationError(trpc.admin.pathKey());
   const now = useNow({ updateInterval: 30_000 });
 
-  const [filters, setFilters] = useState<Filters>({});
-  const [search, setSearch] = useState('');
-  const [sort, setSort] = useState(DEFAULT_SORT);
+  const state = useListState<Filters, UserSort>(DEFAULT_SORT);
+  const { filters, sort } = state;
   const [creating, setCreating] = useState(false);
   const [action, setAction] = useState<UserAction | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
 
-  const input = { ...compact(filters), ...sort, limit: USER_LIST_DEFAULT.limit };
+  const input = { ...state.active, ...sort, limit: USER_LIST_DEFAULT.limit };
   const list = useInfiniteQuery({
     ...trpc.admin.user.list.infiniteQueryOptions(input, { getNextPageParam: (p) => p.nextCursor }),
     placeholderData: keepPreviousData,
   });
   const orgs = useQuery(trpc.admin.org.options.queryOptions());
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
-  const filtered = Object.keys(compact(filters)).length > 0;
+  const rows = useKeysetRows(list.data);
 
   const after = (text: string) => async () => {
     message.success(text);
@@ -74,42 +72,27 @@ export function UserList({ canWrite, selfId, passwordRule }: { canWrite: boolean
       onOk: () => unlock.mutateAsync({ id: u.id, version: u.version }).catch(() => undefined),
     });
 
-  const clear = () => {
-    setFilters({});
-    setSearch('');
-  };
 
   return (
     <Card
       title={<Typography.Title level={4} style={{ margin: 0 }}>{t('title')}</Typography.Title>}
       extra={
         <Space>
-          <ExportMenu path="/api/admin/users/export" params={{ ...compact(filters), ...sort }} />
+          <ExportMenu path="/api/admin/users/export" params={{ ...state.active, ...sort }} />
           {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('create')}</Button>}
         </Space>
       }
     >
       <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>{t('subtitle')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          aria-label={tc('search')}
-          placeholder={t('searchPlaceholder')}
-          allowClear
-          value={search}
-          onChange={(e) => {
-            setSearch(e.target.value);
-            if (!e.target.value) setFilters((f) => ({ ...f, q: undefined }));
-          }}
-          onSearch={(v) => setFilters((f) => ({ ...f, q: v.trim() || undefined }))}
-          style={{ width: 260 }}
-        />
+        <SearchBox placeholder={t('searchPlaceholder')} {...state.search} />
         <Select
           aria-label={t('org')}
           placeholder={t('allOrgs')}
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           value={filters.orgId}
-          onChange={(v) => setFilters((f) => ({ ...f, orgId: v }))}
+          onChange={(v) => state.setFilter('orgId', v)}
           options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
           style={{ width: 240 }}
           popupMatchSelectWidth={320}
@@ -119,7 +102,7 @@ export function UserList({ canWrite, selfId, passwordRule }: { canWrite: boolean
           placeholder={t('allRoles')}
           allowClear
           value={filters.role}
-          onChange={(v) => setFilters((f) => ({ ...f, role: v }))}
+          onChange={(v) => state.setFilter('role', v)}
           options={ROLES.map((r) => ({ value: r, label: tr(r) }))}
           style={{ width: 180 }}
         />
@@ -128,7 +111,7 @@ export function UserList({ canWrite, selfId, passwordRule }: { canWrite: boolean
           placeholder={t('allStatus')}
           allowClear
           value={filters.status}
-          onChange={(v) => setFilters((f) => ({ ...f, status: v }))}
+          onChange={(v) => state.setFilter('status', v)}
           options={[
             { value: 'active', label: tr('userStatus.active') },
             { value: 'pending_password', label: tr('userStatus.pending_password') },
@@ -137,7 +120,7 @@ export function UserList({ canWrite, selfId, passwordRule }: { canWrite: boolean
           ]}
           style={{ width: 160 }}
         />
-        {filtered && <Button type="link" onClick={clear}>{tc('reset')}</Button>}
+        {state.filtered && <Button type="link" onClick={state.clear}>{tc('reset')}</Button>}
       </Space>
       <Table<UserRow>
         rowKey="id"
@@ -146,15 +129,15 @@ export function UserList({ canWrite, selfId, passwordRule }: { canWrite: boolean
         dataSource={rows}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        onChange={(_p, _f, sorter) => setSort(sortFromTable(sorter, DEFAULT_SORT))}
+        onChange={state.onTableChange}
         locale={{
           emptyText: (
             <ListEmpty
-              filtered={filtered}
+              filtered={state.filtered}
               filteredText={t('emptyFiltered')}
               emptyText={t('empty')}
               hint={t('emptyHint')}
-              onClear={clear}
+              onClear={state.clear}
               action={canWrite && <Button type="primary" onClick={() => setCreating(true)}>{t('create')}</Button>}
             />
           ),
