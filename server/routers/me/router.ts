@@ -79,9 +79,4 @@ export const meRouter = createTRPCRouter({
     });
     return { ok: true };
   }),
-  setLocale: protectedProcedure.input(z.object({ locale: z.enum(['zh-CN', 'en']) })).mutation(async ({ ctx, input }) => {
-    await ctx.db.update(users).set({ locale: input.locale }).where(eq(users.id, ctx.user.id));
-    await appendAudit(ctx.db, ctx.actor, { action: 'user.set_locale', entityType: 'user', entityId: ctx.user.id, after: input });
-    return input;
-  }),
 });
