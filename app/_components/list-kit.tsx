@@ -1,7 +1,7 @@
 'use client';
 
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown, Empty, Input, Space, Typography, type FormInstance } from 'antd';
+import { App, Button, Dropdown, Empty, Input, Space, Table, Typography, type FormInstance, type TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useQueryClient } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
@@ -90,6 +90,45 @@ export function SearchBox({ placeholder, value, onChange, onSearch }: { placehol
 /** The rows of every page loaded so far of a keyset list. */
 export function useKeysetRows<T>(data: { pages: { items: T[] }[] } | undefined): T[] {
   return useMemo(() => data?.pages.flatMap((p) => p.items) ?? [], [data]);
+}
+
+/** What a keyset list's table needs of `useInfiniteQuery`. */
+export interface KeysetQuery<T> {
+  data?: { pages: { items: T[] }[] };
+  isLoading: boolean;
+  isFetching: boolean;
+  isFetchingNextPage: boolean;
+  hasNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
+/**
+ * The table of a keyset list: every page loaded so far, sorting through the server (`onChange`),
+ * the empty state, and "加载更多" below.
+ */
+export function KeysetTable<T extends { id: string }>({ list, empty, onChange, columns }: {
+  list: KeysetQuery<T>;
+  empty: React.ReactNode;
+  onChange: TableProps<T>['onChange'];
+  columns: TableProps<T>['columns'];
+}) {
+  const rows = useKeysetRows(list.data);
+  return (
+    <>
+      <Table<T>
+        rowKey="id"
+        size="middle"
+        loading={list.isLoading || (list.isFetching && !list.isFetchingNextPage)}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+        onChange={onChange}
+        locale={{ emptyText: empty }}
+        columns={columns}
+      />
+      <LoadMore count={rows.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
+    </>
+  );
 }
 
 export function LoadMore({ count, hasNextPage, isFetchingNextPage, fetchNextPage }: {

@@ -1,12 +1,12 @@
 'use client';
 
-import { Alert, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Select, Space, Tag, Typography } from 'antd';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { ORG_TYPES, type OrgType } from '@/server/domain/roles';
 import { useTRPC } from '@/server/trpc/react';
 import { DIRECTORY_LIST_DEFAULT, type DirectoryRow } from '../../admin/_components/defaults';
-import { ListEmpty, LoadMore, SearchBox, sortOrderOf, useKeysetRows, useListState, type SortState } from '@/app/_components/list-kit';
+import { ListEmpty, KeysetTable, SearchBox, sortOrderOf, useListState, type SortState } from '@/app/_components/list-kit';
 
 type DirSort = 'name' | 'regionCode';
 const DEFAULT_SORT: SortState<DirSort> = { sort: DIRECTORY_LIST_DEFAULT.sort, dir: DIRECTORY_LIST_DEFAULT.dir };
@@ -25,7 +25,6 @@ export function DirectoryList({ scopeText }: { scopeText: string }) {
     ...trpc.directory.org.list.infiniteQueryOptions(input, { getNextPageParam: (p) => p.nextCursor }),
     placeholderData: keepPreviousData,
   });
-  const rows = useKeysetRows(list.data);
 
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('title')}</Typography.Title>}>
@@ -42,15 +41,10 @@ export function DirectoryList({ scopeText }: { scopeText: string }) {
           style={{ width: 200 }}
         />
       </Space>
-      <Table<DirectoryRow>
-        rowKey="id"
-        size="middle"
-        loading={list.isLoading || (list.isFetching && !list.isFetchingNextPage)}
-        dataSource={rows}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
+      <KeysetTable<DirectoryRow>
+        list={list}
         onChange={state.onTableChange}
-        locale={{ emptyText: <ListEmpty filtered={state.filtered} filteredText={t('emptyFiltered')} emptyText={t('empty')} onClear={state.clear} /> }}
+        empty={<ListEmpty filtered={state.filtered} filteredText={t('emptyFiltered')} emptyText={t('empty')} onClear={state.clear} />}
         columns={[
           { title: t('name'), key: 'name', dataIndex: 'name', sorter: true, sortOrder: sortOrderOf(sort, 'name') },
           { title: t('creditCode'), dataIndex: 'creditCode', render: (v: string) => <span style={mono}>{v}</span> },
@@ -59,7 +53,6 @@ export function DirectoryList({ scopeText }: { scopeText: string }) {
           { title: t('industry'), dataIndex: 'industry', render: (v: string | null) => v ?? '—' },
         ]}
       />
-      <LoadMore count={rows.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
     </Card>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import { fmtDateTime } from '@/app/_components/format';
 import { ORG_TYPES, type OrgType } from '@/server/domain/roles';
 import { useTRPC } from '@/server/trpc/react';
 import { ORG_LIST_DEFAULT, type OrgRow } from '../../_components/defaults';
-import { ExportMenu, ListEmpty, LoadMore, SearchBox, sortOrderOf, useKeysetRows, useListState, useMutationError, type SortState } from '@/app/_components/list-kit';
+import { ExportMenu, ListEmpty, KeysetTable, SearchBox, sortOrderOf, useListState, useMutationError, type SortState } from '@/app/_components/list-kit';
 import { OrgFormModal } from './org-form-modal';
 
 type OrgSort = 'name' | 'creditCode' | 'regionCode' | 'type' | 'createdAt';
@@ -41,7 +41,6 @@ export function OrgList({ canWrite }: { canWrite: boolean }) {
     placeholderData: keepPreviousData,
   });
   const regions = useQuery(trpc.admin.region.list.queryOptions());
-  const rows = useKeysetRows(list.data);
 
   const toggle = useMutation(
     trpc.admin.org.update.mutationOptions({
@@ -110,26 +109,19 @@ export function OrgList({ canWrite }: { canWrite: boolean }) {
         />
         {state.filtered && <Button type="link" onClick={state.clear}>{tc('reset')}</Button>}
       </Space>
-      <Table<OrgRow>
-        rowKey="id"
-        size="middle"
-        loading={list.isLoading || (list.isFetching && !list.isFetchingNextPage)}
-        dataSource={rows}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
+      <KeysetTable<OrgRow>
+        list={list}
         onChange={state.onTableChange}
-        locale={{
-          emptyText: (
-            <ListEmpty
-              filtered={state.filtered}
-              filteredText={t('emptyFiltered')}
-              emptyText={t('empty')}
-              hint={t('emptyHint')}
-              onClear={state.clear}
-              action={canWrite && <Button type="primary" onClick={() => setEditing('new')}>{t('create')}</Button>}
-            />
-          ),
-        }}
+        empty={(
+          <ListEmpty
+            filtered={state.filtered}
+            filteredText={t('emptyFiltered')}
+            emptyText={t('empty')}
+            hint={t('emptyHint')}
+            onClear={state.clear}
+            action={canWrite && <Button type="primary" onClick={() => setEditing('new')}>{t('create')}</Button>}
+          />
+        )}
         columns={[
           {
             title: t('name'),
@@ -188,7 +180,6 @@ export function OrgList({ canWrite }: { canWrite: boolean }) {
             : []),
         ]}
       />
-      <LoadMore count={rows.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
       {editing && <OrgFormModal org={editing === 'new' ? null : editing} regions={regions.data ?? []} onClose={() => setEditing(null)} />}
     </Card>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNow, useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import { fmtDateTime } from '@/app/_components/format';
 import { ROLES, type Role } from '@/server/domain/roles';
 import { useTRPC } from '@/server/trpc/react';
 import { USER_LIST_DEFAULT, type UserRow } from '../../_components/defaults';
-import { ExportMenu, ListEmpty, LoadMore, SearchBox, sortOrderOf, useKeysetRows, useListState, useMutationError, type SortState } from '@/app/_components/list-kit';
+import { ExportMenu, ListEmpty, KeysetTable, SearchBox, sortOrderOf, useListState, useMutationError, type SortState } from '@/app/_components/list-kit';
 import { UserActionModal, type UserAction } from './user-action-modals';
 import { isLocked, UserStatusTags, type PasswordRule } from './user-bits';
 import { UserCreateModal } from './user-create-modal';
@@ -47,7 +47,6 @@ export function UserList({ canWrite, selfId, passwordRule }: { canWrite: boolean
     placeholderData: keepPreviousData,
   });
   const orgs = useQuery(trpc.admin.org.options.queryOptions());
-  const rows = useKeysetRows(list.data);
 
   const after = (text: string) => async () => {
     message.success(text);
@@ -122,26 +121,19 @@ export function UserList({ canWrite, selfId, passwordRule }: { canWrite: boolean
         />
         {state.filtered && <Button type="link" onClick={state.clear}>{tc('reset')}</Button>}
       </Space>
-      <Table<UserRow>
-        rowKey="id"
-        size="middle"
-        loading={list.isLoading || (list.isFetching && !list.isFetchingNextPage)}
-        dataSource={rows}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
+      <KeysetTable<UserRow>
+        list={list}
         onChange={state.onTableChange}
-        locale={{
-          emptyText: (
-            <ListEmpty
-              filtered={state.filtered}
-              filteredText={t('emptyFiltered')}
-              emptyText={t('empty')}
-              hint={t('emptyHint')}
-              onClear={state.clear}
-              action={canWrite && <Button type="primary" onClick={() => setCreating(true)}>{t('create')}</Button>}
-            />
-          ),
-        }}
+        empty={(
+          <ListEmpty
+            filtered={state.filtered}
+            filteredText={t('emptyFiltered')}
+            emptyText={t('empty')}
+            hint={t('emptyHint')}
+            onClear={state.clear}
+            action={canWrite && <Button type="primary" onClick={() => setCreating(true)}>{t('create')}</Button>}
+          />
+        )}
         columns={[
           {
             title: t('username'),
@@ -202,7 +194,6 @@ export function UserList({ canWrite, selfId, passwordRule }: { canWrite: boolean
             : []),
         ]}
       />
-      <LoadMore count={rows.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
       {creating && <UserCreateModal passwordRule={passwordRule} onClose={() => setCreating(false)} />}
       {action && <UserActionModal action={action} passwordRule={passwordRule} onClose={() => setAction(null)} />}
       {viewing && <UserDrawer userId={viewing} onClose={() => setViewing(null)} />}
