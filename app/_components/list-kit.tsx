@@ -3,22 +3,31 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Empty, Input, Space, Table, Typography, type FormInstance, type TableProps } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
-import { useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import type { ResolverDef, TRPCInfiniteQueryOptions } from '@trpc/tanstack-react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
 import { applyServerErrors } from '@/app/_components/use-form-errors';
 
 /**
- * Pieces every keyset list of the console shares: server-side sort state
- * from the table header, the "加载更多" footer, the export menu, the empty state and the handling
- * of a failed mutation (field errors beside the fields, a stale version as "refresh and retry").
+ * Pieces every keyset list of the console shares: the list state (filters, search box, server-side
+ * sort from the table header), the filter bar, the keyset query and its table with the "加载更多"
+ * footer, the export menu, the empty state, and the two ends of a mutation (success: a message and
+ * a reload; failure: field errors beside the fields, a stale version as "refresh and retry").
+ *
+ *   const state = useListState<Filters, Sort>(DEFAULT_SORT);
+ *   const list = useKeysetList(trpc.x.list, { ...state.query, limit: PAGE_SIZE });
+ *   <ListToolbar state={state} searchPlaceholder={…}>{the list's filters}</ListToolbar>
+ *   <KeysetTable<Row> list={list} state={state} empty={{ … }} columns={[…]} />
  */
 export type SortDir = 'asc' | 'desc';
-export interface SortState<K extends string> {
+// a type alias, not an interface: an interface has no implicit index signature, and `state.query`
+// (filters and sort) must fit ExportMenu's params
+export type SortState<K extends string> = {
   sort: K;
   dir: SortDir;
-}
+};
 
 /** The header arrow of a column. */
 export function sortOrderOf<K extends string>(state: SortState<K>, key: K): 'ascend' | 'descend' | null {
@@ -51,6 +60,8 @@ export function useListState<F extends { q?: string }, K extends string>(default
     sort,
     /** Only the filters that are set: for the query input and the export link. */
     active,
+    /** The filters that are set and the sort: the list input (without limit and cursor) and the export link's parameters. */
+    query: { ...active, ...sort },
     filtered: Object.keys(active).length > 0,
     setFilter: <Key extends keyof F>(key: Key, value: F[Key]) => setFilters((f) => ({ ...f, [key]: value })),
     clear: () => {
@@ -71,6 +82,10 @@ export function useListState<F extends { q?: string }, K extends string>(default
   };
 }
 
+export type ListState<F extends { q?: string }, K extends string> = ReturnType<typeof useListState<F, K>>;
+/** The part of a list's state that does not depend on its filters and sort keys. */
+type AnyListState = Pick<ListState<{ q?: string }, string>, 'search' | 'filtered' | 'clear' | 'onTableChange'>;
+
 /** The search box of a list (labelled for screen readers and tests). */
 export function SearchBox({ placeholder, value, onChange, onSearch }: { placeholder: string; value: string; onChange: (v: string) => void; onSearch: (v: string) => void }) {
   const tc = useTranslations('common');
@@ -87,9 +102,48 @@ export function SearchBox({ placeholder, value, onChange, onSearch }: { placehol
   );
 }
 
+/**
+ * The filter bar above a list: the search box, the list's own filters (`children`), and "重置" while
+ * any filter is set (`reset={false}` leaves that to the empty state's "清除筛选").
+ */
+export function ListToolbar({ state, searchPlaceholder, reset = true, children }: {
+  state: AnyListState;
+  searchPlaceholder: string;
+  reset?: boolean;
+  children?: React.ReactNode;
+}) {
+  const tc = useTranslations('common');
+  return (
+    <Space wrap style={{ marginBottom: 16 }}>
+      <SearchBox placeholder={searchPlaceholder} {...state.search} />
+      {children}
+      {reset && state.filtered && <Button type="link" onClick={state.clear}>{tc('reset')}</Button>}
+    </Space>
+  );
+}
+
 /** The rows of every page loaded so far of a keyset list. */
-export function useKeysetRows<T>(data: { pages: { items: T[] }[] } | undefined): T[] {
+function useKeysetRows<T>(data: { pages: { items: T[] }[] } | undefined): T[] {
   return useMemo(() => data?.pages.flatMap((p) => p.items) ?? [], [data]);
+}
+
+/** What a keyset list procedure answers: one page of rows, and the cursor of the next (null at the end). */
+interface KeysetPage {
+  items: unknown[];
+  nextCursor: unknown;
+}
+type KeysetDef = ResolverDef & { output: KeysetPage };
+
+/**
+ * A keyset list procedure (e.g. `trpc.admin.org.list`) read page by page for <KeysetTable>: each
+ * page asks from the previous page's `nextCursor`, and the rows shown stay while a new filter or
+ * sort loads. `input` is the first page's input (no cursor).
+ */
+export function useKeysetList<TDef extends KeysetDef>(procedure: { infiniteQueryOptions: TRPCInfiniteQueryOptions<TDef> }, input: TDef['input']) {
+  return useInfiniteQuery({
+    ...procedure.infiniteQueryOptions(input, { getNextPageParam: (p) => p.nextCursor }),
+    placeholderData: keepPreviousData,
+  });
 }
 
 /** What a keyset list's table needs of `useInfiniteQuery`. */
@@ -103,13 +157,14 @@ export interface KeysetQuery<T> {
 }
 
 /**
- * The table of a keyset list: every page loaded so far, sorting through the server (`onChange`),
- * the empty state, and "加载更多" below.
+ * The table of a keyset list: every page loaded so far, sorting through the server (the header's
+ * arrows set the list state's sort), the empty state (which says whether the state's filters hide
+ * rows, and clears them), and "加载更多" below.
  */
-export function KeysetTable<T extends { id: string }>({ list, empty, onChange, columns }: {
+export function KeysetTable<T extends { id: string }>({ list, state, empty, columns }: {
   list: KeysetQuery<T>;
-  empty: React.ReactNode;
-  onChange: TableProps<T>['onChange'];
+  state: AnyListState;
+  empty: Omit<React.ComponentProps<typeof ListEmpty>, 'filtered' | 'onClear'>;
   columns: TableProps<T>['columns'];
 }) {
   const rows = useKeysetRows(list.data);
@@ -122,8 +177,8 @@ export function KeysetTable<T extends { id: string }>({ list, empty, onChange, c
         dataSource={rows}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        onChange={onChange}
-        locale={{ emptyText: empty }}
+        onChange={state.onTableChange}
+        locale={{ emptyText: <ListEmpty filtered={state.filtered} onClear={state.clear} {...empty} /> }}
         columns={columns}
       />
       <LoadMore count={rows.length} hasNextPage={list.hasNextPage} isFetchingNextPage={list.isFetchingNextPage} fetchNextPage={list.fetchNextPage} />
@@ -231,6 +286,25 @@ export function useMutationError(queryKey: readonly unknown[]) {
     },
     [message, modal, qc, queryKey, t],
   );
+}
+
+/**
+ * The two ends of a mutation that changes what `queryKey` lists: `done(text)` on success shows the
+ * text, reloads `queryKey` and then calls `onDone` (e.g. closes the dialog); `onError` hands the
+ * failure to useMutationError, with the errors of `form`'s fields beside them.
+ */
+export function useMutationFeedback(queryKey: readonly unknown[], { form, onDone }: { form?: FormInstance; onDone?: () => void } = {}) {
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const onError = useMutationError(queryKey);
+  return {
+    done: async (text: string) => {
+      message.success(text);
+      await qc.invalidateQueries({ queryKey });
+      onDone?.();
+    },
+    onError: (err: unknown) => onError(err, form),
+  };
 }
 
 /** A random initial password meeting every class (upper, lower, digit, symbol), from the browser's CSPRNG. */

@@ -1,12 +1,12 @@
 'use client';
 
-import { Alert, Card, Select, Space, Tag, Typography } from 'antd';
-import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { Alert, Card, Tag, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
-import { ORG_TYPES, type OrgType } from '@/server/domain/roles';
+import { OrgTypeFilter } from '@/app/_components/org-type-filter';
+import type { OrgType } from '@/server/domain/roles';
 import { useTRPC } from '@/server/trpc/react';
 import { DIRECTORY_LIST_DEFAULT, type DirectoryRow } from '../../admin/_components/defaults';
-import { ListEmpty, KeysetTable, SearchBox, sortOrderOf, useListState, type SortState } from '@/app/_components/list-kit';
+import { KeysetTable, ListToolbar, sortOrderOf, useKeysetList, useListState, type SortState } from '@/app/_components/list-kit';
 
 type DirSort = 'name' | 'regionCode';
 const DEFAULT_SORT: SortState<DirSort> = { sort: DIRECTORY_LIST_DEFAULT.sort, dir: DIRECTORY_LIST_DEFAULT.dir };
@@ -20,31 +20,18 @@ export function DirectoryList({ scopeText }: { scopeText: string }) {
   const state = useListState<{ q?: string; type?: OrgType }, DirSort>(DEFAULT_SORT);
   const { filters, sort } = state;
 
-  const input = { ...state.active, ...sort, limit: DIRECTORY_LIST_DEFAULT.limit };
-  const list = useInfiniteQuery({
-    ...trpc.directory.org.list.infiniteQueryOptions(input, { getNextPageParam: (p) => p.nextCursor }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useKeysetList(trpc.directory.org.list, { ...state.query, limit: DIRECTORY_LIST_DEFAULT.limit });
 
   return (
     <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('title')}</Typography.Title>}>
       <Alert type="info" showIcon title={scopeText} style={{ marginBottom: 16 }} />
-      <Space wrap style={{ marginBottom: 16 }}>
-        <SearchBox placeholder={t('searchPlaceholder')} {...state.search} />
-        <Select
-          aria-label={t('type')}
-          placeholder={t('allTypes')}
-          allowClear
-          value={filters.type}
-          onChange={(v) => state.setFilter('type', v)}
-          options={ORG_TYPES.map((v) => ({ value: v, label: tr(`orgTypes.${v}`) }))}
-          style={{ width: 200 }}
-        />
-      </Space>
+      <ListToolbar state={state} searchPlaceholder={t('searchPlaceholder')} reset={false}>
+        <OrgTypeFilter label={t('type')} placeholder={t('allTypes')} value={filters.type} onChange={(v) => state.setFilter('type', v)} />
+      </ListToolbar>
       <KeysetTable<DirectoryRow>
         list={list}
-        onChange={state.onTableChange}
-        empty={<ListEmpty filtered={state.filtered} filteredText={t('emptyFiltered')} emptyText={t('empty')} onClear={state.clear} />}
+        state={state}
+        empty={{ filteredText: t('emptyFiltered'), emptyText: t('empty') }}
         columns={[
           { title: t('name'), key: 'name', dataIndex: 'name', sorter: true, sortOrder: sortOrderOf(sort, 'name') },
           { title: t('creditCode'), dataIndex: 'creditCode', render: (v: string) => <span style={mono}>{v}</span> },

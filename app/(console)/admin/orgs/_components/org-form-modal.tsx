@@ -1,12 +1,13 @@
 'use client';
 
-import { App, Form, Input, Modal, Select, Switch, Tag } from 'antd';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Form, Input, Select, Switch, Tag } from 'antd';
+import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { ORG_TYPES, type OrgType } from '@/server/domain/roles';
 import { useTRPC } from '@/server/trpc/react';
 import type { OrgRow, RegionRow } from '../../_components/defaults';
-import { useMutationError } from '@/app/_components/list-kit';
+import { FormModal } from '@/app/_components/form-modal';
+import { useMutationFeedback } from '@/app/_components/list-kit';
 
 interface OrgFormValues {
   name: string;
@@ -22,21 +23,14 @@ interface OrgFormValues {
 export function OrgFormModal({ org, regions, onClose }: { org: OrgRow | null; regions: RegionRow[]; onClose: () => void }) {
   const t = useTranslations('admin.orgs');
   const tr = useTranslations('roles');
-  const tc = useTranslations('common');
   const trpc = useTRPC();
-  const qc = useQueryClient();
-  const { message, modal } = App.useApp();
+  const { modal } = App.useApp();
   const [form] = Form.useForm<OrgFormValues>();
-  const onError = useMutationError(trpc.admin.pathKey());
+  const { done, onError } = useMutationFeedback(trpc.admin.pathKey(), { form, onDone: onClose });
   const type = Form.useWatch('type', form);
 
-  const done = async (text: string) => {
-    message.success(text);
-    await qc.invalidateQueries({ queryKey: trpc.admin.pathKey() });
-    onClose();
-  };
-  const create = useMutation(trpc.admin.org.create.mutationOptions({ onSuccess: () => done(t('created')), onError: (e) => onError(e, form) }));
-  const update = useMutation(trpc.admin.org.update.mutationOptions({ onSuccess: () => done(t('updated')), onError: (e) => onError(e, form) }));
+  const create = useMutation(trpc.admin.org.create.mutationOptions({ onSuccess: () => done(t('created')), onError }));
+  const update = useMutation(trpc.admin.org.update.mutationOptions({ onSuccess: () => done(t('updated')), onError }));
 
   const submit = (v: OrgFormValues) => {
     const fields = { name: v.name, creditCode: v.creditCode, type: v.type!, regionCode: v.regionCode!, industry: v.industry || null, cii: v.cii };
@@ -60,71 +54,68 @@ export function OrgFormModal({ org, regions, onClose }: { org: OrgRow | null; re
     : { name: '', creditCode: '', type: undefined, regionCode: undefined, industry: '', cii: false, active: true };
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={org ? t('editTitle') : t('createTitle')}
-      okText={tc('save')}
-      cancelText={tc('cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending || update.isPending}
+      pending={create.isPending || update.isPending}
+      onClose={onClose}
       width={600}
-      destroyOnHidden
+      initialValues={initialValues}
+      onFinish={submit}
+      requiredMark
     >
-      <Form form={form} layout="vertical" initialValues={initialValues} onFinish={submit} requiredMark style={{ marginTop: 16 }}>
-        <Form.Item label={t('name')} name="name" rules={[{ required: true, whitespace: true, message: t('nameRequired') }]}>
-          <Input maxLength={100} autoFocus />
+      <Form.Item label={t('name')} name="name" rules={[{ required: true, whitespace: true, message: t('nameRequired') }]}>
+        <Input maxLength={100} autoFocus />
+      </Form.Item>
+      <Form.Item
+        label={t('creditCode')}
+        name="creditCode"
+        extra={t('creditCodeHint')}
+        normalize={(v: string) => v?.toUpperCase().replace(/\s/g, '')}
+        rules={[
+          { required: true, message: t('creditCodeRequired') },
+          { len: 18, message: t('creditCodeLength') },
+        ]}
+      >
+        <Input maxLength={18} style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', letterSpacing: 1 }} autoComplete="off" />
+      </Form.Item>
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: 16 }}>
+        <Form.Item label={t('type')} name="type" rules={[{ required: true, message: t('typeRequired') }]}>
+          <Select options={ORG_TYPES.map((v) => ({ value: v, label: tr(`orgTypes.${v}`) }))} />
         </Form.Item>
-        <Form.Item
-          label={t('creditCode')}
-          name="creditCode"
-          extra={t('creditCodeHint')}
-          normalize={(v: string) => v?.toUpperCase().replace(/\s/g, '')}
-          rules={[
-            { required: true, message: t('creditCodeRequired') },
-            { len: 18, message: t('creditCodeLength') },
-          ]}
-        >
-          <Input maxLength={18} style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', letterSpacing: 1 }} autoComplete="off" />
+        <Form.Item label={t('region')} name="regionCode" rules={[{ required: true, message: t('regionRequired') }]} tooltip={t('regionHint')}>
+          <Select
+            showSearch={{ optionFilterProp: 'search' }}
+            options={regions.map((r) => ({
+              value: r.code,
+              search: `${r.name} ${r.code}`,
+              label: (
+                <span>
+                  {r.name} <span style={{ color: '#8c8c8c', fontSize: 12 }}>{r.code}</span>
+                  {r.internal && <Tag style={{ marginLeft: 6 }}>{t('internal')}</Tag>}
+                </span>
+              ),
+            }))}
+          />
         </Form.Item>
-        <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: 16 }}>
-          <Form.Item label={t('type')} name="type" rules={[{ required: true, message: t('typeRequired') }]}>
-            <Select options={ORG_TYPES.map((v) => ({ value: v, label: tr(`orgTypes.${v}`) }))} />
-          </Form.Item>
-          <Form.Item label={t('region')} name="regionCode" rules={[{ required: true, message: t('regionRequired') }]} tooltip={t('regionHint')}>
-            <Select
-              showSearch={{ optionFilterProp: 'search' }}
-              options={regions.map((r) => ({
-                value: r.code,
-                search: `${r.name} ${r.code}`,
-                label: (
-                  <span>
-                    {r.name} <span style={{ color: '#8c8c8c', fontSize: 12 }}>{r.code}</span>
-                    {r.internal && <Tag style={{ marginLeft: 6 }}>{t('internal')}</Tag>}
-                  </span>
-                ),
-              }))}
-            />
-          </Form.Item>
-        </div>
-        <Form.Item
-          label={t('industry')}
-          name="industry"
-          extra={t('industryHint')}
-          dependencies={['type']}
-          rules={[{ required: type === 'industry_dept', whitespace: true, message: t('industryRequired') }]}
-        >
-          <Input maxLength={50} placeholder={t('industryPlaceholder')} />
+      </div>
+      <Form.Item
+        label={t('industry')}
+        name="industry"
+        extra={t('industryHint')}
+        dependencies={['type']}
+        rules={[{ required: type === 'industry_dept', whitespace: true, message: t('industryRequired') }]}
+      >
+        <Input maxLength={50} placeholder={t('industryPlaceholder')} />
+      </Form.Item>
+      <Form.Item label={t('cii')} name="cii" valuePropName="checked" extra={t('ciiHint')}>
+        <Switch />
+      </Form.Item>
+      {org && (
+        <Form.Item label={t('active')} name="active" valuePropName="checked" extra={t('activeHint')}>
+          <Switch checkedChildren={t('enabled')} unCheckedChildren={t('disabled')} />
         </Form.Item>
-        <Form.Item label={t('cii')} name="cii" valuePropName="checked" extra={t('ciiHint')}>
-          <Switch />
-        </Form.Item>
-        {org && (
-          <Form.Item label={t('active')} name="active" valuePropName="checked" extra={t('activeHint')}>
-            <Switch checkedChildren={t('enabled')} unCheckedChildren={t('disabled')} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      )}
+    </FormModal>
   );
 }

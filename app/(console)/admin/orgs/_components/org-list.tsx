@@ -2,14 +2,15 @@
 
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Select, Space, Tag, Tooltip, Typography } from 'antd';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { fmtDateTime } from '@/app/_components/format';
-import { ORG_TYPES, type OrgType } from '@/server/domain/roles';
+import { OrgTypeFilter } from '@/app/_components/org-type-filter';
+import type { OrgType } from '@/server/domain/roles';
 import { useTRPC } from '@/server/trpc/react';
 import { ORG_LIST_DEFAULT, type OrgRow } from '../../_components/defaults';
-import { ExportMenu, ListEmpty, KeysetTable, SearchBox, sortOrderOf, useListState, useMutationError, type SortState } from '@/app/_components/list-kit';
+import { ExportMenu, KeysetTable, ListToolbar, sortOrderOf, useKeysetList, useListState, useMutationFeedback, type SortState } from '@/app/_components/list-kit';
 import { OrgFormModal } from './org-form-modal';
 
 type OrgSort = 'name' | 'creditCode' | 'regionCode' | 'type' | 'createdAt';
@@ -27,30 +28,17 @@ export function OrgList({ canWrite }: { canWrite: boolean }) {
   const tr = useTranslations('roles');
   const tc = useTranslations('common');
   const trpc = useTRPC();
-  const qc = useQueryClient();
-  const { message, modal } = App.useApp();
-  const onError = useMutationError(trpc.admin.pathKey());
+  const { modal } = App.useApp();
+  const { done, onError } = useMutationFeedback(trpc.admin.pathKey());
 
   const state = useListState<Filters, OrgSort>(DEFAULT_SORT);
   const { filters, sort } = state;
   const [editing, setEditing] = useState<OrgRow | 'new' | null>(null);
 
-  const input = { ...state.active, ...sort, limit: ORG_LIST_DEFAULT.limit };
-  const list = useInfiniteQuery({
-    ...trpc.admin.org.list.infiniteQueryOptions(input, { getNextPageParam: (p) => p.nextCursor }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useKeysetList(trpc.admin.org.list, { ...state.query, limit: ORG_LIST_DEFAULT.limit });
   const regions = useQuery(trpc.admin.region.list.queryOptions());
 
-  const toggle = useMutation(
-    trpc.admin.org.update.mutationOptions({
-      onSuccess: async (row) => {
-        message.success(row.active ? t('enabledDone') : t('disabledDone'));
-        await qc.invalidateQueries({ queryKey: trpc.admin.pathKey() });
-      },
-      onError: (e) => onError(e),
-    }),
-  );
+  const toggle = useMutation(trpc.admin.org.update.mutationOptions({ onSuccess: (row) => done(row.active ? t('enabledDone') : t('disabledDone')), onError }));
   const setActive = (r: OrgRow, active: boolean) => {
     const payload = {
       id: r.id, version: r.version, active, name: r.name, creditCode: r.creditCode, type: r.type as OrgType,
@@ -71,23 +59,14 @@ export function OrgList({ canWrite }: { canWrite: boolean }) {
       title={<Typography.Title level={4} style={{ margin: 0 }}>{t('title')}</Typography.Title>}
       extra={
         <Space>
-          <ExportMenu path="/api/admin/orgs/export" params={{ ...state.active, ...sort }} />
+          <ExportMenu path="/api/admin/orgs/export" params={state.query} />
           {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>{t('create')}</Button>}
         </Space>
       }
     >
       <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>{t('subtitle')}</Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <SearchBox placeholder={t('searchPlaceholder')} {...state.search} />
-        <Select
-          aria-label={t('type')}
-          placeholder={t('allTypes')}
-          allowClear
-          value={filters.type}
-          onChange={(v) => state.setFilter('type', v)}
-          options={ORG_TYPES.map((v) => ({ value: v, label: tr(`orgTypes.${v}`) }))}
-          style={{ width: 200 }}
-        />
+      <ListToolbar state={state} searchPlaceholder={t('searchPlaceholder')}>
+        <OrgTypeFilter label={t('type')} placeholder={t('allTypes')} value={filters.type} onChange={(v) => state.setFilter('type', v)} />
         <Select
           aria-label={t('region')}
           placeholder={t('allRegions')}
@@ -107,21 +86,16 @@ export function OrgList({ canWrite }: { canWrite: boolean }) {
           options={[{ value: 'true', label: t('enabled') }, { value: 'false', label: t('disabled') }]}
           style={{ width: 130 }}
         />
-        {state.filtered && <Button type="link" onClick={state.clear}>{tc('reset')}</Button>}
-      </Space>
+      </ListToolbar>
       <KeysetTable<OrgRow>
         list={list}
-        onChange={state.onTableChange}
-        empty={(
-          <ListEmpty
-            filtered={state.filtered}
-            filteredText={t('emptyFiltered')}
-            emptyText={t('empty')}
-            hint={t('emptyHint')}
-            onClear={state.clear}
-            action={canWrite && <Button type="primary" onClick={() => setEditing('new')}>{t('create')}</Button>}
-          />
-        )}
+        state={state}
+        empty={{
+          filteredText: t('emptyFiltered'),
+          emptyText: t('empty'),
+          hint: t('emptyHint'),
+          action: canWrite && <Button type="primary" onClick={() => setEditing('new')}>{t('create')}</Button>,
+        }}
         columns={[
           {
             title: t('name'),

@@ -1,13 +1,14 @@
 'use client';
 
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Form, Input, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useMemo, useState } from 'react';
 import { useTRPC } from '@/server/trpc/react';
 import type { RegionRow } from '../../_components/defaults';
-import { useMutationError } from '@/app/_components/list-kit';
+import { FormModal } from '@/app/_components/form-modal';
+import { useMutationFeedback } from '@/app/_components/list-kit';
 
 type Node = RegionRow & { parentName: string | null; children?: Node[] };
 const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace' };
@@ -93,64 +94,42 @@ interface Values {
 
 function RegionModal({ region, regions, onClose }: { region: RegionRow | null; regions: RegionRow[]; onClose: () => void }) {
   const t = useTranslations('admin.regions');
-  const tc = useTranslations('common');
   const trpc = useTRPC();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const onError = useMutationError(trpc.admin.pathKey());
-  const m = useMutation(
-    trpc.admin.region.upsert.mutationOptions({
-      onSuccess: async () => {
-        message.success(t('saved'));
-        await qc.invalidateQueries({ queryKey: trpc.admin.pathKey() });
-        onClose();
-      },
-      onError: (e) => onError(e, form),
-    }),
-  );
+  const { done, onError } = useMutationFeedback(trpc.admin.pathKey(), { form, onDone: onClose });
+  const m = useMutation(trpc.admin.region.upsert.mutationOptions({ onSuccess: () => done(t('saved')), onError }));
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={region ? t('editTitle') : t('createTitle')}
-      okText={tc('save')}
-      cancelText={tc('cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={m.isPending}
-      destroyOnHidden
+      pending={m.isPending}
+      onClose={onClose}
+      initialValues={region ? { code: region.code, name: region.name, parentCode: region.parentCode, internal: region.internal } : { code: '', name: '', parentCode: '410000', internal: false }}
+      onFinish={(v) => m.mutate({ code: v.code, name: v.name, parentCode: v.parentCode ?? null, internal: v.internal, isNew: !region })}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        style={{ marginTop: 16 }}
-        initialValues={region ? { code: region.code, name: region.name, parentCode: region.parentCode, internal: region.internal } : { code: '', name: '', parentCode: '410000', internal: false }}
-        onFinish={(v) => m.mutate({ code: v.code, name: v.name, parentCode: v.parentCode ?? null, internal: v.internal, isNew: !region })}
+      <Form.Item
+        label={t('code')}
+        name="code"
+        extra={t('codeHint')}
+        normalize={(v: string) => v?.toUpperCase().trim()}
+        rules={[{ required: true, message: t('codeRequired') }]}
       >
-        <Form.Item
-          label={t('code')}
-          name="code"
-          extra={t('codeHint')}
-          normalize={(v: string) => v?.toUpperCase().trim()}
-          rules={[{ required: true, message: t('codeRequired') }]}
-        >
-          <Input maxLength={12} disabled={!!region} style={mono} autoFocus={!region} />
-        </Form.Item>
-        <Form.Item label={t('name')} name="name" rules={[{ required: true, whitespace: true, message: t('nameRequired') }]}>
-          <Input maxLength={50} autoFocus={!!region} />
-        </Form.Item>
-        <Form.Item label={t('parent')} name="parentCode">
-          <Select
-            allowClear
-            placeholder={t('parentPlaceholder')}
-            showSearch={{ optionFilterProp: 'label' }}
-            options={regions.filter((r) => r.code !== region?.code).map((r) => ({ value: r.code, label: `${r.name} ${r.code}` }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('internal')} name="internal" valuePropName="checked" extra={t('internalHint')}>
-          <Switch />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Input maxLength={12} disabled={!!region} style={mono} autoFocus={!region} />
+      </Form.Item>
+      <Form.Item label={t('name')} name="name" rules={[{ required: true, whitespace: true, message: t('nameRequired') }]}>
+        <Input maxLength={50} autoFocus={!!region} />
+      </Form.Item>
+      <Form.Item label={t('parent')} name="parentCode">
+        <Select
+          allowClear
+          placeholder={t('parentPlaceholder')}
+          showSearch={{ optionFilterProp: 'label' }}
+          options={regions.filter((r) => r.code !== region?.code).map((r) => ({ value: r.code, label: `${r.name} ${r.code}` }))}
+        />
+      </Form.Item>
+      <Form.Item label={t('internal')} name="internal" valuePropName="checked" extra={t('internalHint')}>
+        <Switch />
+      </Form.Item>
+    </FormModal>
   );
 }

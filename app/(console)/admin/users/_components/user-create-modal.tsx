@@ -1,11 +1,12 @@
 'use client';
 
-import { App, Form, Input, Modal, Select } from 'antd';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Form, Input, Select } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { ROLES_BY_ORG_TYPE, type OrgType, type Role } from '@/server/domain/roles';
 import { useTRPC } from '@/server/trpc/react';
-import { useMutationError } from '@/app/_components/list-kit';
+import { FormModal } from '@/app/_components/form-modal';
+import { useMutationFeedback } from '@/app/_components/list-kit';
 import { InitialPasswordInput, type PasswordRule } from './user-bits';
 
 interface Values {
@@ -20,27 +21,15 @@ interface Values {
 export function UserCreateModal({ passwordRule, onClose }: { passwordRule: PasswordRule; onClose: () => void }) {
   const t = useTranslations('admin.users');
   const tr = useTranslations('roles');
-  const tc = useTranslations('common');
   const trpc = useTRPC();
-  const qc = useQueryClient();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const onError = useMutationError(trpc.admin.pathKey());
+  const { done, onError } = useMutationFeedback(trpc.admin.pathKey(), { form, onDone: onClose });
   const orgs = useQuery(trpc.admin.org.options.queryOptions());
   const orgId = Form.useWatch('orgId', form);
   const orgType = orgs.data?.find((o) => o.id === orgId)?.type as OrgType | undefined;
   const allowed = orgType ? ROLES_BY_ORG_TYPE[orgType] : [];
 
-  const create = useMutation(
-    trpc.admin.user.create.mutationOptions({
-      onSuccess: async () => {
-        message.success(t('created'));
-        await qc.invalidateQueries({ queryKey: trpc.admin.pathKey() });
-        onClose();
-      },
-      onError: (e) => onError(e, form),
-    }),
-  );
+  const create = useMutation(trpc.admin.user.create.mutationOptions({ onSuccess: () => done(t('created')), onError }));
 
   const onOrgChange = (id: string) => {
     const type = orgs.data?.find((o) => o.id === id)?.type as OrgType | undefined;
@@ -51,58 +40,51 @@ export function UserCreateModal({ passwordRule, onClose }: { passwordRule: Passw
   };
 
   return (
-    <Modal
-      open
+    <FormModal
+      form={form}
       title={t('createTitle')}
-      okText={tc('save')}
-      cancelText={tc('cancel')}
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending}
+      pending={create.isPending}
+      onClose={onClose}
       width={600}
-      destroyOnHidden
+      initialValues={{ username: '', displayName: '', orgId: undefined, roles: [], password: '' }}
+      onFinish={(v) => create.mutate({ username: v.username, displayName: v.displayName, orgId: v.orgId!, roles: v.roles, password: v.password })}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        initialValues={{ username: '', displayName: '', orgId: undefined, roles: [], password: '' }}
-        onFinish={(v) => create.mutate({ username: v.username, displayName: v.displayName, orgId: v.orgId!, roles: v.roles, password: v.password })}
-        style={{ marginTop: 16 }}
+      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: 16 }}>
+        <Form.Item label={t('username')} name="username" tooltip={t('usernameHint')} rules={[{ required: true, whitespace: true, message: t('usernameRequired') }]}>
+          <Input maxLength={32} autoComplete="off" autoFocus />
+        </Form.Item>
+        <Form.Item label={t('displayName')} name="displayName" rules={[{ required: true, whitespace: true, message: t('displayNameRequired') }]}>
+          <Input maxLength={50} autoComplete="off" />
+        </Form.Item>
+      </div>
+      <Form.Item label={t('org')} name="orgId" rules={[{ required: true, message: t('orgRequired') }]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('orgPlaceholder')}
+          loading={orgs.isLoading}
+          onChange={onOrgChange}
+          options={(orgs.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name, title: tr(`orgTypes.${o.type}`) }))}
+        />
+      </Form.Item>
+      <Form.Item
+        label={t('roles')}
+        name="roles"
+        extra={orgType ? `${t('rolesHint')}(${tr(`orgTypes.${orgType}`)})` : t('rolesPickOrgFirst')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('rolesRequired') }]}
       >
-        <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', columnGap: 16 }}>
-          <Form.Item label={t('username')} name="username" tooltip={t('usernameHint')} rules={[{ required: true, whitespace: true, message: t('usernameRequired') }]}>
-            <Input maxLength={32} autoComplete="off" autoFocus />
-          </Form.Item>
-          <Form.Item label={t('displayName')} name="displayName" rules={[{ required: true, whitespace: true, message: t('displayNameRequired') }]}>
-            <Input maxLength={50} autoComplete="off" />
-          </Form.Item>
-        </div>
-        <Form.Item label={t('org')} name="orgId" rules={[{ required: true, message: t('orgRequired') }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder={t('orgPlaceholder')}
-            loading={orgs.isLoading}
-            onChange={onOrgChange}
-            options={(orgs.data ?? []).filter((o) => o.active).map((o) => ({ value: o.id, label: o.name, title: tr(`orgTypes.${o.type}`) }))}
-          />
-        </Form.Item>
-        <Form.Item
-          label={t('roles')}
-          name="roles"
-          extra={orgType ? `${t('rolesHint')}(${tr(`orgTypes.${orgType}`)})` : t('rolesPickOrgFirst')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('rolesRequired') }]}
-        >
-          <Select mode="multiple" showSearch={{ optionFilterProp: "label" }} disabled={!orgType} options={allowed.map((r) => ({ value: r, label: tr(r) }))} />
-        </Form.Item>
-        <Form.Item
-          label={t('password')}
-          name="password"
-          extra={t('passwordRule', { min: passwordRule.min, classes: passwordRule.classes })}
-          rules={[{ required: true, message: t('passwordRequired') }]}
-        >
-          <InitialPasswordInput />
-        </Form.Item>
-      </Form>
-    </Modal>
+        <Select mode="multiple" showSearch={{ optionFilterProp: "label" }} disabled={!orgType} options={allowed.map((r) => ({ value: r, label: tr(r) }))} />
+      </Form.Item>
+      <InitialPasswordItem label={t('password')} passwordRule={passwordRule} />
+    </FormModal>
+  );
+}
+
+/** The initial-password field (new account, reset): typed or generated, with the policy's rule below. */
+export function InitialPasswordItem({ label, passwordRule }: { label: string; passwordRule: PasswordRule }) {
+  const t = useTranslations('admin.users');
+  return (
+    <Form.Item label={label} name="password" extra={t('passwordRule', { min: passwordRule.min, classes: passwordRule.classes })} rules={[{ required: true, message: t('passwordRequired') }]}>
+      <InitialPasswordInput />
+    </Form.Item>
   );
 }

@@ -2,14 +2,14 @@
 
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Select, Space, Tag, Tooltip, Typography } from 'antd';
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useNow, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { fmtDateTime } from '@/app/_components/format';
 import { ROLES, type Role } from '@/server/domain/roles';
 import { useTRPC } from '@/server/trpc/react';
 import { USER_LIST_DEFAULT, type UserRow } from '../../_components/defaults';
-import { ExportMenu, ListEmpty, KeysetTable, SearchBox, sortOrderOf, useListState, useMutationError, type SortState } from '@/app/_components/list-kit';
+import { ExportMenu, KeysetTable, ListToolbar, sortOrderOf, useKeysetList, useListState, useMutationFeedback, type SortState } from '@/app/_components/list-kit';
 import { UserActionModal, type UserAction } from './user-action-modals';
 import { isLocked, UserStatusTags, type PasswordRule } from './user-bits';
 import { UserCreateModal } from './user-create-modal';
@@ -30,9 +30,8 @@ export function UserList({ canWrite, selfId, passwordRule }: { canWrite: boolean
   const tr = useTranslations('roles');
   const tc = useTranslations('common');
   const trpc = useTRPC();
-  const qc = useQueryClient();
-  const { message, modal } = App.useApp();
-  const onError = useMutationError(trpc.admin.pathKey());
+  const { modal } = App.useApp();
+  const { done, onError } = useMutationFeedback(trpc.admin.pathKey());
   const now = useNow({ updateInterval: 30_000 });
 
   const state = useListState<Filters, UserSort>(DEFAULT_SORT);
@@ -41,19 +40,11 @@ export function UserList({ canWrite, selfId, passwordRule }: { canWrite: boolean
   const [action, setAction] = useState<UserAction | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
 
-  const input = { ...state.active, ...sort, limit: USER_LIST_DEFAULT.limit };
-  const list = useInfiniteQuery({
-    ...trpc.admin.user.list.infiniteQueryOptions(input, { getNextPageParam: (p) => p.nextCursor }),
-    placeholderData: keepPreviousData,
-  });
+  const list = useKeysetList(trpc.admin.user.list, { ...state.query, limit: USER_LIST_DEFAULT.limit });
   const orgs = useQuery(trpc.admin.org.options.queryOptions());
 
-  const after = (text: string) => async () => {
-    message.success(text);
-    await qc.invalidateQueries({ queryKey: trpc.admin.pathKey() });
-  };
-  const enable = useMutation(trpc.admin.user.enable.mutationOptions({ onSuccess: after(t('enabledDone')), onError: (e) => onError(e) }));
-  const unlock = useMutation(trpc.admin.user.unlock.mutationOptions({ onSuccess: after(t('unlockedDone')), onError: (e) => onError(e) }));
+  const enable = useMutation(trpc.admin.user.enable.mutationOptions({ onSuccess: () => done(t('enabledDone')), onError }));
+  const unlock = useMutation(trpc.admin.user.unlock.mutationOptions({ onSuccess: () => done(t('unlockedDone')), onError }));
   const who = (u: UserRow) => `${u.displayName}(${u.username})`;
 
   const confirmEnable = (u: UserRow) =>
@@ -77,14 +68,13 @@ export function UserList({ canWrite, selfId, passwordRule }: { canWrite: boolean
       title={<Typography.Title level={4} style={{ margin: 0 }}>{t('title')}</Typography.Title>}
       extra={
         <Space>
-          <ExportMenu path="/api/admin/users/export" params={{ ...state.active, ...sort }} />
+          <ExportMenu path="/api/admin/users/export" params={state.query} />
           {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>{t('create')}</Button>}
         </Space>
       }
     >
       <Typography.Paragraph type="secondary" style={{ marginTop: -4 }}>{t('subtitle')}</Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 16 }}>
-        <SearchBox placeholder={t('searchPlaceholder')} {...state.search} />
+      <ListToolbar state={state} searchPlaceholder={t('searchPlaceholder')}>
         <Select
           aria-label={t('org')}
           placeholder={t('allOrgs')}
@@ -119,21 +109,16 @@ export function UserList({ canWrite, selfId, passwordRule }: { canWrite: boolean
           ]}
           style={{ width: 160 }}
         />
-        {state.filtered && <Button type="link" onClick={state.clear}>{tc('reset')}</Button>}
-      </Space>
+      </ListToolbar>
       <KeysetTable<UserRow>
         list={list}
-        onChange={state.onTableChange}
-        empty={(
-          <ListEmpty
-            filtered={state.filtered}
-            filteredText={t('emptyFiltered')}
-            emptyText={t('empty')}
-            hint={t('emptyHint')}
-            onClear={state.clear}
-            action={canWrite && <Button type="primary" onClick={() => setCreating(true)}>{t('create')}</Button>}
-          />
-        )}
+        state={state}
+        empty={{
+          filteredText: t('emptyFiltered'),
+          emptyText: t('empty'),
+          hint: t('emptyHint'),
+          action: canWrite && <Button type="primary" onClick={() => setCreating(true)}>{t('create')}</Button>,
+        }}
         columns={[
           {
             title: t('username'),
