@@ -4,7 +4,7 @@ import { policies } from '@/db/schema';
 import { DEFAULT_SECURITY_POLICY, SECURITY_POLICY_KEY } from '@/server/auth/security-policy';
 import { hashPassword } from '@/server/auth/password';
 import { appendAudit } from '@/server/domain/audit';
-import { yearCovered } from '@/server/domain/deadlines';
+import { packageCovers } from '@/server/domain/deadlines';
 import type { OrgType, Role } from '@/server/domain/roles';
 import { openInbox } from '@/server/domain/workflow';
 import { createOrg, createUser, isEmpty, seedRegions } from './factories';
@@ -88,7 +88,7 @@ export async function seedDemo(db: Db, opts: { onlyIfEmpty: boolean }): Promise<
  */
 async function openCalendarReminder(tx: Parameters<Parameters<Db['transaction']>[0]>[0], provinceOrgId: string) {
   const next = new Date().getFullYear() + 1;
-  if (yearCovered(next)) return;
+  if (packageCovers(next)) return; // a fresh database has no loaded tables yet
   await openInbox(tx, 'calendar', String(next), [
     {
       assigneeOrgId: provinceOrgId,

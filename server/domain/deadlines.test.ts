@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   addWorkingDays, computeDue, deadlineStatus, endOfShanghaiDay, isWorkingDay, pause, resume, setCalendarOverrides,
-  shanghaiDate, workingDaysBetween, yearCovered,
+  packageCovers, shanghaiDate, workingDaysBetween,
 } from './deadlines';
 
 afterEach(() => setCalendarOverrides([]));
@@ -26,10 +26,10 @@ describe('working-day calendar', () => {
   });
 
   it('a loaded table wins over the package, and covers years the package does not', () => {
-    expect(yearCovered(2027)).toBe(false);
+    expect(packageCovers(2026)).toBe(true);
+    expect(packageCovers(2027)).toBe(false);
     expect(isWorkingDay('2027-01-01')).toBe(true); // Friday, fallback Mon–Fri
     setCalendarOverrides([{ date: '2027-01-01', working: false }, { date: '2025-10-13', working: false }]);
-    expect(yearCovered(2027)).toBe(true);
     expect(isWorkingDay('2027-01-01')).toBe(false);
     expect(isWorkingDay('2025-10-13')).toBe(false);
     expect(addWorkingDays('2025-09-30', 7)).toBe('2025-10-17');

@@ -47,18 +47,18 @@ export function isWorkingDay(date: Date | string): boolean {
   const o = overrides.get(d);
   if (o !== undefined) return o;
   const year = Number(d.slice(0, 4));
-  if (year >= PACKAGE_FIRST_YEAR && year <= PACKAGE_LAST_YEAR) return packageIsWorkday(d);
+  if (packageCovers(year)) return packageIsWorkday(d);
   // No table for this year yet: fall back to Monday–Friday (the UI warns that the year is not loaded).
   const dow = new Date(`${d}T00:00:00Z`).getUTCDay();
   return dow !== 0 && dow !== 6;
 }
 
-/** Does the calendar for this year come from an official table (package or loaded)? */
-export function yearCovered(year: number): boolean {
-  if (year >= PACKAGE_FIRST_YEAR && year <= PACKAGE_LAST_YEAR) return true;
-  const prefix = `${year}-`;
-  for (const [d] of overrides) if (d.startsWith(prefix)) return true;
-  return false;
+/**
+ * Does the chinese-days package hold this year's official table? A year outside it is covered only
+ * once the secadmin loads its table (the calendar router reads that from `calendar.load_year`).
+ */
+export function packageCovers(year: number): boolean {
+  return year >= PACKAGE_FIRST_YEAR && year <= PACKAGE_LAST_YEAR;
 }
 
 /**

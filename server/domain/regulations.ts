@@ -335,17 +335,10 @@ export function findArticle(code: string): ArticleLookup | null {
 }
 
 /** What the index cards and the reader header show about a document (no text). */
-export interface RegulationSummary {
-  doc: RegulationDocKey;
-  slug: string;
-  title: string;
-  documentNumber: string | null;
-  dates: RegulationDate[];
-  publishedAt: string | null;
-  issuers: string[];
+export type RegulationSummary = Pick<Regulation, 'doc' | 'slug' | 'title' | 'documentNumber' | 'dates' | 'publishedAt' | 'issuers'> & {
   chapterCount: number;
   articleCount: number;
-}
+};
 
 export function summarize(reg: Regulation): RegulationSummary {
   const { doc, slug, title, documentNumber, dates, publishedAt, issuers, articleCount } = reg;

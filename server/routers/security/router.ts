@@ -7,7 +7,7 @@ import { auditLog, calendarDays, policies, sessions } from '@/db/schema';
 import { DEFAULT_SECURITY_POLICY, forgetIdleTimeout, loadSecurityPolicy, SECURITY_POLICY_KEY, ZSecurityPolicy, type SecurityPolicy } from '@/server/auth/security-policy';
 import { appendAudit, diff } from '@/server/domain/audit';
 import { calendarRowsOfYear, loadCalendar } from '@/server/domain/calendar';
-import { addWorkingDays, isWorkingDay, PACKAGE_FIRST_YEAR, PACKAGE_LAST_YEAR } from '@/server/domain/deadlines';
+import { addWorkingDays, isWorkingDay, packageCovers } from '@/server/domain/deadlines';
 import { conflict, invalidField } from '@/server/domain/errors';
 import { closeInbox } from '@/server/domain/workflow';
 import { createTRPCRouter, permissionProcedure } from '@/server/trpc/init';
@@ -95,9 +95,6 @@ async function lastLoads(db: DbOrTx, years: number[]) {
   return new Map(rows.map((r) => [Number(r.year), { at: r.at, by: r.by }]));
 }
 
-/** A year is covered when its holidays come from an official table: the package, or a table the secadmin loaded. */
-const inPackage = (year: number) => year >= PACKAGE_FIRST_YEAR && year <= PACKAGE_LAST_YEAR;
-
 /** First sheet of an uploaded workbook as rows of plain cell values (text, number or date). */
 async function readSheet(base64: string): Promise<{ row: number; cells: unknown[] }[]> {
   const buf = Buffer.from(base64, 'base64');
@@ -132,7 +129,7 @@ const calendarRouter = createTRPCRouter({
   year: permissionProcedure('security.calendar.read').input(ZYearInput).query(async ({ ctx, input }) => {
     const rows = await calendarRowsOfYear(ctx.db, input.year);
     const byDate = new Map(rows.map((r) => [r.date, r]));
-    const pkgYear = inPackage(input.year);
+    const pkgYear = packageCovers(input.year);
     const load = (await lastLoads(ctx.db, [input.year])).get(input.year);
     // A day's status comes from its own row (loaded or set individually), else the package, else the
     // loaded year's table (days it does not list follow Monday–Friday), else an assumed Monday–Friday.
@@ -160,7 +157,7 @@ const calendarRouter = createTRPCRouter({
   /** The deadline calculator: 2025-09-30 + 7 working days = 2025-10-16. */
   addWorkingDays: permissionProcedure('security.calendar.read').input(ZAddWorkingDaysInput).query(async ({ ctx, input }) => {
     const due = addWorkingDays(input.start, input.days);
-    const years = yearsBetween(input.start, due).filter((y) => !inPackage(y));
+    const years = yearsBetween(input.start, due).filter((y) => !packageCovers(y));
     const loads = await lastLoads(ctx.db, years);
     // Years without an official table: their days were counted Monday–Friday.
     return { ...input, due, uncoveredYears: years.filter((y) => !loads.has(y)) };
