@@ -1,3 +1,4 @@
 export * from './admin';
 export * from './audit';
 export * from './workflow';
+export * from './catalog';

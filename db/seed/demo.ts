@@ -7,6 +7,7 @@ import { appendAudit } from '@/server/domain/audit';
 import { packageCovers } from '@/server/domain/deadlines';
 import type { OrgType, Role } from '@/server/domain/roles';
 import { openInbox } from '@/server/domain/workflow';
+import { seedDemoCatalog } from './catalog-demo';
 import { createOrg, createUser, isEmpty, seedRegions } from './factories';
 import { HENAN_REGIONS } from './regions';
 
@@ -48,6 +49,13 @@ const ORGS: { name: string; type: OrgType; regionCode: string; industry?: string
   { name: '河南省委网络安全和信息化委员会办公室', type: 'regulator', regionCode: '410000', industry: '网信' },
   { name: '河南省公安厅网络安全保卫总队', type: 'regulator', regionCode: '410000', industry: '公安' },
   { name: '河南省公共数据授权运营评价专家组', type: 'evaluation_body', regionCode: '410000' },
+  // 公共数据提供单位 named in the demo catalogs (HN-9: 一数一源)
+  { name: '郑州市市场监督管理局', type: 'data_provider', regionCode: '410100' },
+  { name: '郑州市人力资源和社会保障局', type: 'data_provider', regionCode: '410100' },
+  { name: '郑州市公安局', type: 'data_provider', regionCode: '410100' },
+  { name: '郑州市不动产登记中心', type: 'data_provider', regionCode: '410100' },
+  { name: '洛阳市市场监督管理局', type: 'data_provider', regionCode: '410300' },
+  { name: '河南省市场监督管理局', type: 'data_provider', regionCode: '410000' },
 ];
 
 /** The 19 municipal data authorities (17 cities, 济源示范区, 航空港区). */
@@ -75,6 +83,7 @@ export async function seedDemo(db: Db, opts: { onlyIfEmpty: boolean }): Promise<
     for (const a of DEMO_ACCOUNTS) {
       await createUser(tx, { username: a.username, displayName: a.displayName, orgId: byName.get(a.org)!, roles: [a.role], password: DEMO_PASSWORD, passwordHash });
     }
+    await seedDemoCatalog(tx, byName);
     const system = { id: null, name: 'system', orgId: null, ip: null };
     await appendAudit(tx, system, { action: 'system.seed', reason: 'demo province seeded', after: { orgs: byName.size, users: DEMO_ACCOUNTS.length } });
     await openCalendarReminder(tx, byName.get('河南省行政审批和政务信息管理局')!);

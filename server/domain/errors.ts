@@ -25,6 +25,17 @@ export const precondition = (message: string, article?: string) =>
 export const invalidField = (field: string, message: string) =>
   new DomainError('invalid', message, { field, fieldErrors: { [field]: [message] } });
 
+/** Postgres unique violation of the named index (the driver error may be wrapped by Drizzle). */
+export function isUniqueViolation(err: unknown, constraint: string): boolean {
+  let e: unknown = err;
+  for (let i = 0; i < 4 && e; i++) {
+    const x = e as { code?: string; constraint?: string; message?: string; cause?: unknown };
+    if (x.code === '23505' && (x.constraint === constraint || x.message?.includes(constraint))) return true;
+    e = x.cause;
+  }
+  return false;
+}
+
 const CODE: Record<DomainErrorKind, TRPCError['code']> = {
   not_found: 'NOT_FOUND',
   conflict: 'CONFLICT',

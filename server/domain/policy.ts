@@ -27,6 +27,22 @@ export const PERMISSIONS = {
     'province_admin', 'industry_dept', 'municipal_admin', 'implementing_agency', 'operator',
     'secondary_developer', 'evaluator', 'regulator', 'platform',
   ],
+  // catalog and registration (HN-9, HN-10)
+  'catalog.read': ['province_admin', 'industry_dept', 'municipal_admin', 'implementing_agency'],
+  /** Maintain one's own organization's catalog (HN-9: 实施机构编制并动态更新目录). */
+  'catalog.write': ['municipal_admin', 'implementing_agency'],
+  /** Review submitted catalogs: the province, and a municipal authority for its city. */
+  'catalog.review': ['province_admin', 'municipal_admin'],
+  /** 停用 / 启用 a published resource: its owner, or its reviewer. */
+  'catalog.status': ['province_admin', 'municipal_admin', 'implementing_agency'],
+  /** The province-wide list of 一数一源 conflicts. */
+  'catalog.conflicts.read': ['province_admin'],
+  'registration.read': ['province_admin', 'industry_dept', 'municipal_admin', 'implementing_agency'],
+  /** HN-10: the implementing agency applies for registration of resources in operation scope. */
+  'registration.apply': ['implementing_agency'],
+  /** HN-10 ¶2: the public data authority accepts and decides. */
+  'registration.decide': ['province_admin', 'municipal_admin'],
+  'registration.policy.write': ['province_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

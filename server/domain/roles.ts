@@ -34,6 +34,7 @@ export const ORG_TYPES = [
   'regulator', // 网信 / 公安 / 密码 / 保密, HN-20, ID-3
   'platform', // 接入网号/网证的互联网平台, ID-7
   'identity_service', // 国家网络身份认证公共服务平台, ID-2
+  'data_provider', // 公共数据提供单位 (委办局), the authoritative source of catalog resources, HN-9
 ] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
 
@@ -49,6 +50,8 @@ export const ROLES_BY_ORG_TYPE: Record<OrgType, readonly Role[]> = {
   regulator: ['regulator'],
   platform: ['platform'],
   identity_service: ['platform'],
+  /** Providers are named in catalogs; their data is maintained by the implementing agency (no accounts yet). */
+  data_provider: [],
 };
 
 export const PROVINCE_REGION = '410000';

@@ -1,6 +1,7 @@
 import { createTRPCRouter } from '@/server/trpc/init';
 import { adminRouter } from './admin/router';
 import { auditRouter } from './audit/router';
+import { catalogRouter } from './catalog/router';
 import { directoryRouter } from './directory/router';
 import { meRouter } from './me/router';
 import { securityRouter } from './security/router';
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   security: securityRouter,
   audit: auditRouter,
   directory: directoryRouter,
+  catalog: catalogRouter,
 });
 
 export type AppRouter = typeof appRouter;

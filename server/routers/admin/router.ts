@@ -4,7 +4,7 @@ import { auditLog, organizations, passwordHistory, regions, users } from '@/db/s
 import { hashPassword, passwordProblem } from '@/server/auth/password';
 import { loadSecurityPolicy } from '@/server/auth/security-policy';
 import { appendAudit, diff } from '@/server/domain/audit';
-import { conflict, DomainError, invalidField, notFound, precondition } from '@/server/domain/errors';
+import { conflict, DomainError, invalidField, isUniqueViolation, notFound, precondition } from '@/server/domain/errors';
 import { isAdminRole, ROLES_BY_ORG_TYPE, type OrgType, type Role } from '@/server/domain/roles';
 import { openInbox, transition } from '@/server/domain/workflow';
 import { createTRPCRouter, permissionProcedure } from '@/server/trpc/init';
@@ -15,17 +15,6 @@ import {
 import { getUserRow, selectOrgs, selectUsers } from './query';
 import { changePasswordTask, userMachine } from './user-machine';
 import { z } from 'zod';
-
-/** Postgres unique violation of the named index (the driver error may be wrapped by Drizzle). */
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  let e: unknown = err;
-  for (let i = 0; i < 4 && e; i++) {
-    const x = e as { code?: string; constraint?: string; message?: string; cause?: unknown };
-    if (x.code === '23505' && (x.constraint === constraint || x.message?.includes(constraint))) return true;
-    e = x.cause;
-  }
-  return false;
-}
 
 /** A duplicate is a CONFLICT (CONVENTIONS 6) that still names its field, so the form shows it beside the field. */
 const duplicate = (field: string, message: string) => new DomainError('conflict', message, { field, fieldErrors: { [field]: [message] } });

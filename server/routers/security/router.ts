@@ -1,6 +1,6 @@
 import { getDayDetail } from 'chinese-days';
 import { and, count, desc, eq, gt, gte, inArray, isNull, lte } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import { readWorkbook } from '@/server/domain/import';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db/client';
 import { auditLog, calendarDays, policies, sessions } from '@/db/schema';
@@ -95,33 +95,9 @@ async function lastLoads(db: DbOrTx, years: number[]) {
   return new Map(rows.map((r) => [Number(r.year), { at: r.at, by: r.by }]));
 }
 
-/** First sheet of an uploaded workbook as rows of plain cell values (text, number or date). */
-async function readSheet(base64: string): Promise<{ row: number; cells: unknown[] }[]> {
-  const buf = Buffer.from(base64, 'base64');
-  // An xlsx file is a zip archive: refuse anything else before handing it to the parser.
-  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw invalidField('xlsxBase64', '不是有效的 Excel (xlsx) 文件');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw invalidField('xlsxBase64', '无法读取该 Excel 文件,请使用模板');
-  }
-  const ws = wb.worksheets[0];
-  if (!ws) throw invalidField('xlsxBase64', '文件中没有工作表');
-  if (ws.rowCount > 1000) throw invalidField('xlsxBase64', '工作表超过 1000 行');
-  const rows: { row: number; cells: unknown[] }[] = [];
-  ws.eachRow({ includeEmpty: false }, (r, n) => {
-    rows.push({ row: n, cells: [1, 2, 3].map((c) => plainCell(r.getCell(c).value)) });
-  });
-  return rows;
-}
-
-function plainCell(v: ExcelJS.CellValue): unknown {
-  if (v === null || v === undefined || v instanceof Date || typeof v !== 'object') return v;
-  if ('richText' in v) return v.richText.map((t) => t.text).join('');
-  if ('result' in v) return v.result instanceof Date || typeof v.result !== 'object' ? v.result : null;
-  if ('text' in v) return v.text;
-  return null;
+/** First sheet of an uploaded workbook as rows of (date, type, name). */
+async function readSheet(base64: string) {
+  return [...(await readWorkbook(base64)).values()][0];
 }
 
 const calendarRouter = createTRPCRouter({

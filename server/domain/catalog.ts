@@ -1,0 +1,161 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { queryRows, type DbOrTx } from '@/db/client';
+import { catalogResources, organizations } from '@/db/schema';
+import { addWorkingDays, shanghaiDate } from './deadlines';
+import { PROVINCE_REGION } from './roles';
+import { scopeLevel, type ScopeSubject } from './scope';
+
+/**
+ * The catalog's vocabulary and rules (HN-9, HN-10) that do not belong to one procedure:
+ * grades (GB/T 43697-2024), the 一数一源 match key, the catalog scope, who reviews whose catalog,
+ * and the one answer to "may this resource be operated?" that later domains ask.
+ */
+
+/** 数据分类分级 (GB/T 43697-2024): 核心 > 重要 > 一般. */
+export const GRADES = ['core', 'important', 'general'] as const;
+export type Grade = (typeof GRADES)[number];
+export const SHARE_TYPES = ['unconditional', 'conditional', 'none'] as const; // 无条件 / 有条件 / 不予共享
+export type ShareType = (typeof SHARE_TYPES)[number];
+export const OPEN_TYPES = ['open', 'conditional', 'closed'] as const; // 无条件开放 / 有条件开放 / 不予开放
+export const FORMATS = ['table', 'file', 'api', 'image', 'other'] as const; // 数据库表 / 电子文件 / 接口 / 图像音视频 / 其他
+export const UPDATE_CYCLES = ['realtime', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'irregular'] as const;
+export const ITEM_TYPES = ['string', 'number', 'date', 'datetime', 'boolean', 'binary'] as const;
+export const RESOURCE_STATUSES = ['draft', 'pending', 'published', 'disabled'] as const;
+export type ResourceStatus = (typeof RESOURCE_STATUSES)[number];
+export const REGISTRATION_KINDS = ['initial', 'change', 'correction', 'cancel'] as const; // 首次 / 变更 / 更正 / 注销
+export type RegistrationKind = (typeof REGISTRATION_KINDS)[number];
+export const REGISTRATION_STATUSES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
+
+/** A resource takes the highest grade among its items (GB/T 43697-2024); with no items, 一般. */
+export function gradeOf(items: readonly { grade: Grade | string }[]): Grade {
+  let best = GRADES.length - 1;
+  for (const i of items) {
+    const k = GRADES.indexOf(i.grade as Grade);
+    if (k >= 0 && k < best) best = k;
+  }
+  return GRADES[best];
+}
+
+/** The 一数一源 key of a data item name: no spaces or punctuation, lower case, full-width folded. */
+export function normalizeItemName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/** The text the search box looks in (code, name, provider, item names), lower case. */
+export function searchTextOf(r: { code: string; name: string; providerName: string; itemNames: readonly string[] }): string {
+  return [r.code, r.name, r.providerName, ...r.itemNames].join(' ').toLowerCase();
+}
+
+/**
+ * Which resources the user may see: the province (and regulators) all; an industry department its
+ * industry's catalogs; a municipal authority its city's; everyone else its own organization's.
+ */
+export function catalogScope(user: ScopeSubject, owner: PgColumn = catalogResources.ownerOrgId, region: PgColumn = catalogResources.regionCode): SQL {
+  switch (scopeLevel(user)) {
+    case 'province':
+      return sql`true`;
+    case 'industry':
+      return sql`(${owner} = ${user.orgId} or ${owner} in (select ${organizations.id} from ${organizations} where ${organizations.industry} = ${user.industry}))`;
+    case 'region':
+      return sql`(${region} = ${user.regionCode} or ${owner} = ${user.orgId})`;
+    case 'org':
+      return eq(owner, user.orgId);
+  }
+}
+
+/**
+ * Who reviews a catalog (DESIGN §2 catalog): the municipal authority reviews its city's agencies;
+ * the province reviews provincial catalogs and a municipal authority's own catalog (nobody reviews
+ * their own submission), and may act on every catalog.
+ */
+export function reviewsResource(user: ScopeSubject, r: { ownerOrgId: string; regionCode: string }): boolean {
+  if (user.roles.includes('province_admin')) return true;
+  if (!user.roles.includes('municipal_admin')) return false;
+  return r.regionCode === user.regionCode && r.regionCode !== PROVINCE_REGION && r.ownerOrgId !== user.orgId;
+}
+
+/** The organization whose inbox receives a submitted resource or registration. */
+export async function reviewerOrgOf(db: DbOrTx, r: { ownerOrgId: string; regionCode: string }): Promise<{ orgId: string; role: 'province_admin' | 'municipal_admin' } | null> {
+  if (r.regionCode !== PROVINCE_REGION) {
+    const [city] = await db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.type, 'municipal_authority'), eq(organizations.regionCode, r.regionCode), eq(organizations.active, true)))
+      .limit(1);
+    if (city && city.id !== r.ownerOrgId) return { orgId: city.id, role: 'municipal_admin' };
+  }
+  const [prov] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.type, 'province_authority'), eq(organizations.active, true)))
+    .limit(1);
+  return prov ? { orgId: prov.id, role: 'province_admin' } : null;
+}
+
+/** Public notice period after an approved registration (HN-10; 10 working days unless configured). */
+export const DEFAULT_NOTICE_WORKING_DAYS = 10;
+export const CATALOG_POLICY_KEY = 'catalog.registration';
+
+/** Notice dates for a registration approved at `at`: the notice runs N working days, and it takes effect the day after. */
+export function noticeDates(at: Date, workingDays: number) {
+  const start = shanghaiDate(at);
+  const end = addWorkingDays(start, workingDays);
+  const next = new Date(`${end}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return { noticeStartsOn: start, noticeEndsOn: end, effectiveOn: next.toISOString().slice(0, 10) };
+}
+
+export type Operability =
+  | { operable: true; registrationNo: string; effectiveOn: string }
+  | { operable: false; reason: 'not_published' | 'not_registered' | 'in_notice' | 'cancelled'; message: string; article: 'HN-10' };
+
+const REASONS = {
+  not_published: '目录未发布',
+  not_registered: '未完成公共数据资源登记',
+  in_notice: '登记尚在公示期',
+  cancelled: '登记已注销',
+} as const;
+
+/** The operability of each resource, as a SQL fragment usable in list queries (see `operabilityOf`). */
+export function registrationStateSql(resourceId: SQL | typeof catalogResources.id, today: string): SQL<string | null> {
+  return sql<string | null>`(
+    select case when r.effective_on <= ${today}::date then r.kind || ':' || r.registration_no || ':' || r.effective_on
+                else 'notice:' || r.registration_no || ':' || r.effective_on end
+    from catalog_registrations r
+    where r.resource_id = ${resourceId} and r.status = 'approved'
+    order by (r.effective_on <= ${today}::date) desc, r.effective_on desc, r.decided_at desc
+    limit 1)`;
+}
+
+/** Read the `registrationStateSql` value together with the resource's catalog state. */
+export function operabilityFrom(r: { status: string; publishedVersionNo: number | null }, state: string | null): Operability {
+  const no = (reason: keyof typeof REASONS): Operability => ({
+    operable: false, reason, message: `不得投入运营:${REASONS[reason]}(HN-10)`, article: 'HN-10',
+  });
+  if (r.publishedVersionNo === null || r.status === 'disabled') return no('not_published');
+  if (!state) return no('not_registered');
+  const [kind, registrationNo, effectiveOn] = state.split(':');
+  if (kind === 'notice') return no('in_notice');
+  if (kind === 'cancel') return no('cancelled');
+  return { operable: true, registrationNo, effectiveOn };
+}
+
+/**
+ * "May this resource be operated?" (HN-10 ¶2): only when its catalog entry is published and it has
+ * a registration in force (approved, notice period over, not cancelled). The one function later
+ * domains (filings, scenario reviews) call.
+ */
+export async function mayOperate(db: DbOrTx, resourceId: string, at = new Date()): Promise<Operability> {
+  const today = shanghaiDate(at);
+  const [row] = await queryRows<{ status: string; published_version_no: number | null; state: string | null }>(
+    db,
+    sql`select status, published_version_no, ${registrationStateSql(sql`${resourceId}::uuid`, today)} as state
+        from catalog_resources where id = ${resourceId}`,
+  );
+  if (!row) return operabilityFrom({ status: 'draft', publishedVersionNo: null }, null);
+  return operabilityFrom({ status: row.status, publishedVersionNo: row.published_version_no }, row.state);
+}

@@ -1,0 +1,204 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { alias, type PgColumn } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '@/db/client';
+import { catalogItems, catalogResources, organizations, regions, registrations } from '@/db/schema';
+import { catalogScope, operabilityFrom, registrationStateSql } from '@/server/domain/catalog';
+import { keyset, likePattern, pageOf, timeCursor, timeSortKey, type Cursor } from '@/server/domain/paging';
+import type { ScopeSubject } from '@/server/domain/scope';
+import type { RegistrationFilter, ResourceFilter } from './schema';
+
+/**
+ * The catalog and registration list queries, shared by the tRPC list procedures (one keyset page)
+ * and the export routes (every row of the same filter), so that an export is what the list shows.
+ */
+
+const owner = alias(organizations, 'owner');
+const provider = alias(organizations, 'provider');
+
+export function resourceColumns(today: string) {
+  return {
+    id: catalogResources.id,
+    code: catalogResources.code,
+    name: catalogResources.name,
+    regionCode: catalogResources.regionCode,
+    regionName: regions.name,
+    ownerOrgId: catalogResources.ownerOrgId,
+    ownerName: owner.name,
+    providerOrgId: catalogResources.providerOrgId,
+    providerName: provider.name,
+    format: catalogResources.format,
+    updateCycle: catalogResources.updateCycle,
+    shareType: catalogResources.shareType,
+    openType: catalogResources.openType,
+    grade: catalogResources.grade,
+    status: catalogResources.status,
+    itemCount: catalogResources.itemCount,
+    lastVersionNo: catalogResources.lastVersionNo,
+    publishedVersionNo: catalogResources.publishedVersionNo,
+    updatedAt: catalogResources.updatedAt,
+    version: catalogResources.version,
+    registrationState: registrationStateSql(catalogResources.id, today),
+  };
+}
+
+const RESOURCE_SORT = {
+  updatedAt: timeSortKey(catalogResources.updatedAt),
+  name: catalogResources.name,
+  code: catalogResources.code,
+  itemCount: catalogResources.itemCount,
+} satisfies Record<ResourceFilter['sort'], PgColumn>;
+
+/**
+ * Chinese substring search (name, code, provider, item names): the GIN-indexed gram set narrows the
+ * rows, the LIKE on the text removes false positives (see migration 0002).
+ */
+export function searchCondition(q: string): SQL {
+  const needle = q.toLowerCase();
+  return sql`(${catalogResources.searchGrams} @> catalog_query_grams(${needle}) and ${catalogResources.searchText} like ${likePattern(needle)})`;
+}
+
+export function resourceConditions(user: ScopeSubject, f: ResourceFilter): (SQL | undefined)[] {
+  const conds: (SQL | undefined)[] = [catalogScope(user)];
+  if (f.q) conds.push(searchCondition(f.q));
+  if (f.mine) conds.push(eq(catalogResources.ownerOrgId, user.orgId));
+  if (f.regionCode) conds.push(eq(catalogResources.regionCode, f.regionCode));
+  if (f.providerOrgId) conds.push(eq(catalogResources.providerOrgId, f.providerOrgId));
+  if (f.grade) conds.push(eq(catalogResources.grade, f.grade));
+  if (f.shareType) conds.push(eq(catalogResources.shareType, f.shareType));
+  if (f.status) conds.push(eq(catalogResources.status, f.status));
+  if (f.updateCycle) conds.push(eq(catalogResources.updateCycle, f.updateCycle));
+  return conds;
+}
+
+export async function selectResources(db: DbOrTx, user: ScopeSubject, f: ResourceFilter, page: { cursor?: Cursor | null; limit: number }, today: string) {
+  const { where, order } = keyset(RESOURCE_SORT[f.sort], catalogResources.id, { cursor: page.cursor, dir: f.dir });
+  const rows = await db
+    .select(resourceColumns(today))
+    .from(catalogResources)
+    .innerJoin(owner, eq(owner.id, catalogResources.ownerOrgId))
+    .innerJoin(provider, eq(provider.id, catalogResources.providerOrgId))
+    .innerJoin(regions, eq(regions.code, catalogResources.regionCode))
+    .where(and(where, ...resourceConditions(user, f)))
+    .orderBy(...order)
+    .limit(page.limit + 1);
+  const withOp = rows.map(({ registrationState, ...r }) => ({ ...r, operability: operabilityFrom(r, registrationState) }));
+  return pageOf(withOp, page.limit, (r) => (f.sort === 'updatedAt' ? timeCursor(r.updatedAt) : r[f.sort]));
+}
+
+/** One resource in the caller's scope, with its items and operability (null when out of scope). */
+export async function getResource(db: DbOrTx, user: ScopeSubject, id: string, today: string) {
+  const [r] = await db
+    .select({
+      ...resourceColumns(today),
+      summary: catalogResources.summary,
+      shareCondition: catalogResources.shareCondition,
+      rejectReason: catalogResources.rejectReason,
+      createdAt: catalogResources.createdAt,
+    })
+    .from(catalogResources)
+    .innerJoin(owner, eq(owner.id, catalogResources.ownerOrgId))
+    .innerJoin(provider, eq(provider.id, catalogResources.providerOrgId))
+    .innerJoin(regions, eq(regions.code, catalogResources.regionCode))
+    .where(and(eq(catalogResources.id, id), catalogScope(user)));
+  if (!r) return null;
+  const conflictItem = alias(catalogItems, 'conflict_item');
+  const conflictRes = alias(catalogResources, 'conflict_res');
+  const conflictProvider = alias(organizations, 'conflict_provider');
+  const items = await db
+    .select({
+      id: catalogItems.id,
+      seq: catalogItems.seq,
+      name: catalogItems.name,
+      fieldCode: catalogItems.fieldCode,
+      dataType: catalogItems.dataType,
+      description: catalogItems.description,
+      sensitive: catalogItems.sensitive,
+      grade: catalogItems.grade,
+      sourceResolution: catalogItems.sourceResolution,
+      justification: catalogItems.justification,
+      conflict: sql<{ itemId: string; itemName: string; resourceName: string; resourceCode: string; providerName: string } | null>`case when ${conflictItem.id} is null then null else json_build_object(
+        'itemId', ${conflictItem.id}, 'itemName', ${conflictItem.name}, 'resourceName', ${conflictRes.name},
+        'resourceCode', ${conflictRes.code}, 'providerName', ${conflictProvider.name}) end`,
+    })
+    .from(catalogItems)
+    .leftJoin(conflictItem, eq(conflictItem.id, catalogItems.conflictItemId))
+    .leftJoin(conflictRes, eq(conflictRes.id, conflictItem.resourceId))
+    .leftJoin(conflictProvider, eq(conflictProvider.id, conflictRes.providerOrgId))
+    .where(eq(catalogItems.resourceId, id))
+    .orderBy(catalogItems.seq);
+  const { registrationState, ...rest } = r;
+  return { ...rest, items, operability: operabilityFrom(r, registrationState) };
+}
+
+// ---- registrations
+
+const applicant = alias(organizations, 'applicant');
+
+export function registrationColumns() {
+  return {
+    id: registrations.id,
+    resourceId: registrations.resourceId,
+    resourceCode: catalogResources.code,
+    resourceName: catalogResources.name,
+    applicantOrgId: registrations.applicantOrgId,
+    applicantName: applicant.name,
+    regionCode: registrations.regionCode,
+    regionName: regions.name,
+    kind: registrations.kind,
+    status: registrations.status,
+    description: registrations.description,
+    assetOwner: registrations.assetOwner,
+    bookValue: registrations.bookValue,
+    notAsset: registrations.notAsset,
+    notAssetBasis: registrations.notAssetBasis,
+    registrationNo: registrations.registrationNo,
+    noticeStartsOn: registrations.noticeStartsOn,
+    noticeEndsOn: registrations.noticeEndsOn,
+    effectiveOn: registrations.effectiveOn,
+    decidedAt: registrations.decidedAt,
+    decisionReason: registrations.decisionReason,
+    createdAt: registrations.createdAt,
+    updatedAt: registrations.updatedAt,
+    version: registrations.version,
+  };
+}
+
+/** submitted / in_notice / effective / rejected / withdrawn, as the officials say it. */
+export function registrationPhase(r: { status: string; effectiveOn: string | null }, today: string) {
+  if (r.status !== 'approved') return r.status as 'submitted' | 'rejected' | 'withdrawn';
+  return r.effectiveOn && r.effectiveOn <= today ? 'effective' : 'in_notice';
+}
+
+const REG_SORT = {
+  updatedAt: timeSortKey(registrations.updatedAt),
+  registrationNo: sql`coalesce(${registrations.registrationNo}, '')` as unknown as PgColumn,
+} satisfies Record<RegistrationFilter['sort'], PgColumn>;
+
+export function registrationConditions(user: ScopeSubject, f: RegistrationFilter, today: string): (SQL | undefined)[] {
+  const conds: (SQL | undefined)[] = [catalogScope(user, registrations.applicantOrgId, registrations.regionCode)];
+  if (f.q) {
+    const p = likePattern(f.q.toLowerCase());
+    conds.push(sql`(lower(${catalogResources.name}) like ${p} or lower(${catalogResources.code}) like ${p} or lower(coalesce(${registrations.registrationNo}, '')) like ${p})`);
+  }
+  if (f.kind) conds.push(eq(registrations.kind, f.kind));
+  if (f.regionCode) conds.push(eq(registrations.regionCode, f.regionCode));
+  if (f.status === 'in_notice') conds.push(sql`${registrations.status} = 'approved' and ${registrations.effectiveOn} > ${today}::date`);
+  else if (f.status === 'effective') conds.push(sql`${registrations.status} = 'approved' and ${registrations.effectiveOn} <= ${today}::date`);
+  else if (f.status) conds.push(eq(registrations.status, f.status));
+  return conds;
+}
+
+export async function selectRegistrations(db: DbOrTx, user: ScopeSubject, f: RegistrationFilter, page: { cursor?: Cursor | null; limit: number }, today: string, extra?: SQL) {
+  const { where, order } = keyset(REG_SORT[f.sort], registrations.id, { cursor: page.cursor, dir: f.dir });
+  const rows = await db
+    .select(registrationColumns())
+    .from(registrations)
+    .innerJoin(catalogResources, eq(catalogResources.id, registrations.resourceId))
+    .innerJoin(applicant, eq(applicant.id, registrations.applicantOrgId))
+    .innerJoin(regions, eq(regions.code, registrations.regionCode))
+    .where(and(where, extra, ...registrationConditions(user, f, today)))
+    .orderBy(...order)
+    .limit(page.limit + 1);
+  const withPhase = rows.map((r) => ({ ...r, phase: registrationPhase(r, today) }));
+  return pageOf(withPhase, page.limit, (r) => (f.sort === 'updatedAt' ? timeCursor(r.updatedAt) : r.registrationNo ?? ''));
+}

@@ -1,0 +1,254 @@
+import { and, asc, eq, inArray, ne, notInArray, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { catalogItems, catalogResources, organizations } from '@/db/schema';
+import { appendAudit, type AuditActor } from '@/server/domain/audit';
+import { gradeOf, normalizeItemName, searchTextOf, type Grade } from '@/server/domain/catalog';
+import { DomainError, invalidField, isUniqueViolation } from '@/server/domain/errors';
+import type { ItemInput, ResourceInput } from './schema';
+
+/**
+ * Writing a resource's working copy: shared by create, update, restore and the spreadsheet import,
+ * so that every path computes the grade, the 一数一源 matches and the search text the same way.
+ */
+
+export interface SourceMatch {
+  itemId: string;
+  itemName: string;
+  fieldCode: string | null;
+  resourceId: string;
+  resourceName: string;
+  resourceCode: string;
+  providerName: string;
+}
+
+/** The owner organization of a catalog (the caller's own). */
+export interface Owner {
+  id: string;
+  regionCode: string;
+}
+
+/**
+ * 数据提供单位: an active organization of the owner's region (a city catalog lists its city's
+ * providers; a provincial catalog the provincial ones).
+ */
+export async function checkProvider(db: DbOrTx, providerOrgId: string, owner: Owner, field = 'providerOrgId') {
+  const [p] = await db
+    .select({ id: organizations.id, name: organizations.name, regionCode: organizations.regionCode, active: organizations.active })
+    .from(organizations)
+    .where(eq(organizations.id, providerOrgId));
+  if (!p || !p.active || p.regionCode !== owner.regionCode) throw invalidField(field, '数据提供单位须为本地区在用的机构');
+  return p;
+}
+
+/**
+ * 一数一源 (HN-9): for each item, the first item of another provider with the same standard field
+ * code or the same normalized name (items that themselves link to a source do not count).
+ */
+export async function findSourceMatches(
+  db: DbOrTx,
+  providerOrgId: string,
+  selfResourceId: string | null,
+  items: readonly { name: string; fieldCode?: string | null }[],
+): Promise<(SourceMatch | null)[]> {
+  const codes = [...new Set(items.map((i) => i.fieldCode).filter((c): c is string => !!c))];
+  const names = [...new Set(items.map((i) => normalizeItemName(i.name)))];
+  if (!names.length) return [];
+  const rows = await db
+    .select({
+      itemId: catalogItems.id,
+      itemName: catalogItems.name,
+      fieldCode: catalogItems.fieldCode,
+      normName: catalogItems.normName,
+      resourceId: catalogResources.id,
+      resourceName: catalogResources.name,
+      resourceCode: catalogResources.code,
+      providerName: organizations.name,
+    })
+    .from(catalogItems)
+    .innerJoin(catalogResources, eq(catalogResources.id, catalogItems.resourceId))
+    .innerJoin(organizations, eq(organizations.id, catalogResources.providerOrgId))
+    .where(and(
+      ne(catalogResources.providerOrgId, providerOrgId),
+      selfResourceId ? ne(catalogResources.id, selfResourceId) : undefined,
+      sql`${catalogItems.sourceResolution} is distinct from 'link'`,
+      or(codes.length ? inArray(catalogItems.fieldCode, codes) : undefined, inArray(catalogItems.normName, names)),
+    ))
+    .orderBy(asc(catalogResources.createdAt), asc(catalogItems.seq))
+    .limit(5000);
+  return items.map((it) => {
+    const n = normalizeItemName(it.name);
+    const m = (it.fieldCode ? rows.find((r) => r.fieldCode === it.fieldCode) : undefined) ?? rows.find((r) => r.normName === n);
+    if (!m) return null;
+    const { normName: _n, ...match } = m;
+    return match;
+  });
+}
+
+export interface Snapshot {
+  code: string;
+  name: string;
+  providerOrgId: string;
+  providerName: string;
+  summary: string;
+  format: string;
+  updateCycle: string;
+  shareType: string;
+  shareCondition: string | null;
+  openType: string;
+  grade: string;
+  items: {
+    id: string;
+    name: string;
+    fieldCode: string | null;
+    dataType: string;
+    description: string;
+    sensitive: boolean;
+    grade: string;
+    sourceResolution: string | null;
+    justification: string | null;
+  }[];
+}
+
+/** The working copy as a frozen record (what a version stores and the diff compares). */
+export async function snapshotOf(db: DbOrTx, resourceId: string): Promise<Snapshot> {
+  const [r] = await db
+    .select({
+      code: catalogResources.code, name: catalogResources.name, providerOrgId: catalogResources.providerOrgId, providerName: organizations.name,
+      summary: catalogResources.summary, format: catalogResources.format, updateCycle: catalogResources.updateCycle,
+      shareType: catalogResources.shareType, shareCondition: catalogResources.shareCondition, openType: catalogResources.openType, grade: catalogResources.grade,
+    })
+    .from(catalogResources)
+    .innerJoin(organizations, eq(organizations.id, catalogResources.providerOrgId))
+    .where(eq(catalogResources.id, resourceId));
+  const items = await db
+    .select({
+      id: catalogItems.id, name: catalogItems.name, fieldCode: catalogItems.fieldCode, dataType: catalogItems.dataType, description: catalogItems.description,
+      sensitive: catalogItems.sensitive, grade: catalogItems.grade, sourceResolution: catalogItems.sourceResolution, justification: catalogItems.justification,
+    })
+    .from(catalogItems)
+    .where(eq(catalogItems.resourceId, resourceId))
+    .orderBy(asc(catalogItems.seq));
+  return { ...r, items };
+}
+
+/** A resolution only counts where there is a match; a link makes the matched item the source. */
+function itemRow(it: ItemInput, seq: number, match: SourceMatch | null) {
+  const resolution = match ? it.sourceResolution ?? null : null;
+  return {
+    seq,
+    name: it.name,
+    normName: normalizeItemName(it.name),
+    fieldCode: it.fieldCode ?? null,
+    dataType: it.dataType,
+    description: it.description ?? '',
+    sensitive: it.sensitive ?? false,
+    grade: it.grade as Grade,
+    conflictItemId: match?.itemId ?? null,
+    sourceResolution: resolution,
+    justification: resolution === 'second' ? it.justification ?? null : null,
+  };
+}
+
+export const duplicateCode = () => new DomainError('conflict', '该资源代码已被使用', { field: 'code', fieldErrors: { code: ['该资源代码已被使用'] } });
+
+/**
+ * Write the working copy (insert when `existingId` is null). Items keep their ids (an item id that
+ * is not this resource's is treated as new); removed items are deleted. Returns the resource id.
+ * The caller runs it inside a transaction and has checked the version and the scope.
+ */
+export async function writeResource(
+  tx: DbOrTx,
+  actor: AuditActor & { id: string },
+  owner: Owner,
+  input: ResourceInput,
+  existingId: string | null,
+  audit: { action: string; reason?: string | null } | null,
+): Promise<{ id: string; unresolved: number }> {
+  const provider = await checkProvider(tx, input.providerOrgId, owner);
+  const [taken] = await tx
+    .select({ id: catalogResources.id })
+    .from(catalogResources)
+    .where(and(eq(catalogResources.code, input.code), existingId ? ne(catalogResources.id, existingId) : undefined));
+  if (taken) throw duplicateCode();
+
+  const matches = await findSourceMatches(tx, input.providerOrgId, existingId, input.items);
+  const rows = input.items.map((it, i) => itemRow(it, i + 1, matches[i]));
+  const fields = {
+    code: input.code,
+    name: input.name,
+    providerOrgId: input.providerOrgId,
+    summary: input.summary ?? '',
+    format: input.format,
+    updateCycle: input.updateCycle,
+    shareType: input.shareType,
+    shareCondition: input.shareType === 'unconditional' ? null : input.shareCondition ?? null,
+    openType: input.openType,
+    grade: gradeOf(rows),
+    itemCount: rows.length,
+    searchText: searchTextOf({ code: input.code, name: input.name, providerName: provider.name, itemNames: rows.map((r) => r.name) }),
+  };
+
+  const before = existingId ? await snapshotOf(tx, existingId) : null;
+  let id: string;
+  try {
+    if (existingId) {
+      id = existingId;
+      await tx.update(catalogResources).set({ ...fields, updatedAt: new Date() }).where(eq(catalogResources.id, id));
+    } else {
+      const [row] = await tx
+        .insert(catalogResources)
+        .values({ ...fields, ownerOrgId: owner.id, regionCode: owner.regionCode, createdBy: actor.id })
+        .returning({ id: catalogResources.id });
+      id = row.id;
+    }
+  } catch (err) {
+    if (isUniqueViolation(err, 'catalog_resources_code_uq')) throw duplicateCode();
+    throw err;
+  }
+
+  const mine = existingId
+    ? new Set((await tx.select({ id: catalogItems.id }).from(catalogItems).where(eq(catalogItems.resourceId, id))).map((r) => r.id))
+    : new Set<string>();
+  const kept: string[] = [];
+  for (const [i, it] of input.items.entries()) {
+    if (it.id && mine.has(it.id)) {
+      kept.push(it.id);
+      await tx.update(catalogItems).set(rows[i]).where(eq(catalogItems.id, it.id));
+    }
+  }
+  await tx.delete(catalogItems).where(and(eq(catalogItems.resourceId, id), kept.length ? notInArray(catalogItems.id, kept) : undefined));
+  const fresh = input.items.map((it, i) => ({ it, row: rows[i] })).filter(({ it }) => !(it.id && mine.has(it.id)));
+  if (fresh.length) await tx.insert(catalogItems).values(fresh.map(({ row }) => ({ ...row, resourceId: id })));
+
+  if (audit) {
+    const after = await snapshotOf(tx, id);
+    await appendAudit(tx, actor, {
+      action: audit.action,
+      entityType: 'catalog_resource',
+      entityId: id,
+      before: before ? changedFields(before, after).before : null,
+      after: before ? changedFields(before, after).after : { code: after.code, name: after.name, grade: after.grade, items: after.items.length },
+      reason: audit.reason ?? null,
+    });
+  }
+  return { id, unresolved: rows.filter((r) => r.conflictItemId && !r.sourceResolution).length };
+}
+
+/** Before/after of the fields that changed (items summarized by name), for the audit row. */
+function changedFields(a: Snapshot, b: Snapshot) {
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const k of Object.keys(a) as (keyof Snapshot)[]) {
+    if (k === 'items') continue;
+    if (a[k] !== b[k]) {
+      before[k] = a[k];
+      after[k] = b[k];
+    }
+  }
+  const names = (s: Snapshot) => s.items.map((i) => `${i.name}:${i.grade}${i.sensitive ? ':敏感' : ''}`).join(',');
+  if (names(a) !== names(b)) {
+    before.items = names(a);
+    after.items = names(b);
+  }
+  return { before, after };
+}
