@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, Logger } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -26,17 +26,20 @@ export interface DbHandle {
 
 const migrationsFolder = path.join(process.cwd(), 'db/migrations');
 
-/** Open a database: node-postgres when a URL is given, otherwise PGlite (a directory, or in-memory). */
-export async function openDb(opts: { url?: string; pgliteDir?: string }): Promise<DbHandle> {
+/**
+ * Open a database: node-postgres when a URL is given, otherwise PGlite (a directory, or in-memory).
+ * `logger` sees every query Drizzle sends (bench/catalog.ts uses it to time the same SQL directly).
+ */
+export async function openDb(opts: { url?: string; pgliteDir?: string; logger?: Logger }): Promise<DbHandle> {
   if (opts.url) {
     const pool = new Pool({ connectionString: opts.url, max: 10 });
-    const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+    const db = drizzleNodePg(pool, { schema, logger: opts.logger }) as unknown as Db;
     await migrateNodePg(db as never, { migrationsFolder });
     return { db, kind: 'postgres', close: () => pool.end() };
   }
   if (opts.pgliteDir) fs.mkdirSync(path.dirname(path.resolve(opts.pgliteDir)), { recursive: true });
   const client = opts.pgliteDir ? new PGlite(opts.pgliteDir) : new PGlite();
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, logger: opts.logger }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder });
   return { db, kind: 'pglite', close: () => client.close() };
 }

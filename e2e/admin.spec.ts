@@ -1,30 +1,5 @@
-import { expect, loginAs, test, unique, type Page } from './fixtures';
+import { choose, expect, loginAs, test, unique } from './fixtures';
 import { withCheckChar } from '../server/domain/credit-code';
-
-/**
- * Pick an option of an antd Select found by its form label, as a person would: open it, type to
- * filter where it is searchable, take the option. Retried as a whole, because the dropdown ignores
- * clicks while its opening animation runs.
- */
-async function choose(page: Page, label: string, option: string) {
-  const dialog = page.getByRole('dialog');
-  const input = dialog.getByLabel(label, { exact: true });
-  const box = dialog.locator('.ant-form-item').filter({ has: page.getByText(label, { exact: true }) }).locator('.ant-select').first();
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
-  await expect(async () => {
-    if (!(await box.textContent())?.includes(option)) {
-      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await input.click();
-      if (await input.isEditable()) {
-        await input.fill(option);
-        await expect(item).toBeVisible({ timeout: 2000 });
-        await input.press('Enter');
-      } else {
-        await item.click({ timeout: 2000 });
-      }
-    }
-    await expect(box).toContainText(option, { timeout: 1000 });
-  }).toPass({ timeout: 20_000 });
-}
 
 test('the sysadmin creates an organization (a bad credit code is refused beside the field) and a user who then logs in', async ({ page, browser }) => {
   const orgName = unique('许昌市数据运营测试公司');

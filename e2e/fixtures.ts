@@ -1,4 +1,4 @@
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../db/seed/demo';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
@@ -21,6 +21,30 @@ export async function logout(page: Page) {
 /** A string unique to this test run, for names that must not collide. */
 export function unique(prefix: string) {
   return `${prefix}${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+}
+
+/**
+ * Pick an option of an antd Select found by its label (in a dialog unless `scope` says otherwise),
+ * as a person would: open it, type to filter where it is searchable, take the option. Retried as a
+ * whole, because the dropdown ignores clicks while its opening animation runs.
+ */
+export async function choose(page: Page, label: string, option: string, scope: Locator = page.getByRole('dialog')) {
+  const input = scope.getByLabel(label, { exact: true });
+  const box = scope.locator('.ant-select').filter({ has: input }).first();
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
+  await expect(async () => {
+    if (!(await box.textContent())?.includes(option)) {
+      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await input.click();
+      if (await input.isEditable()) {
+        await input.fill(option);
+        await expect(item).toBeVisible({ timeout: 2000 });
+        await input.press('Enter');
+      } else {
+        await item.click({ timeout: 2000 });
+      }
+    }
+    await expect(box).toContainText(option, { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 export const test = base;

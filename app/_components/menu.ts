@@ -10,11 +10,14 @@ export interface MenuEntry {
   permission?: Permission;
   /** Business pages are hidden from the 三权分立 admin roles. */
   businessOnly?: boolean;
-  group?: 'adminGroup' | 'securityGroup' | 'auditGroup';
+  group?: 'catalogGroup' | 'adminGroup' | 'securityGroup' | 'auditGroup';
 }
 
 export const MENU: MenuEntry[] = [
   { href: '/', label: 'home' },
+  { href: '/catalog', label: 'catalog', permission: 'catalog.read', group: 'catalogGroup' },
+  { href: '/catalog/registrations', label: 'registrations', permission: 'registration.read', group: 'catalogGroup' },
+  { href: '/catalog/conflicts', label: 'conflicts', permission: 'catalog.conflicts.read', group: 'catalogGroup' },
   { href: '/directory', label: 'directory', permission: 'directory.org.read' },
   { href: '/admin/orgs', label: 'orgs', permission: 'admin.org.read', group: 'adminGroup' },
   { href: '/admin/users', label: 'users', permission: 'admin.user.read', group: 'adminGroup' },

@@ -41,17 +41,36 @@ export const catalogResources = pgTable('catalog_resources', {
   rejectReason: text('reject_reason'),
   /** lower(code, name, provider name, item names): the text the search box looks in. */
   searchText: text('search_text').notNull().default(''),
-  /** Its one- and two-character grams (GIN-indexed; see migration 0003 for why not pg_trgm). */
+  /** Its one- and two-character grams (GIN-indexed; see migration 0002 for why not pg_trgm). */
   searchGrams: text('search_grams').array().generatedAlwaysAs(sql`catalog_grams(search_text)`),
   createdBy: uuid('created_by').references(() => users.id),
   version: version(),
   ...timestamps(),
+  /**
+   * Milliseconds, like a JS Date, so that the list can sort and page on the column itself (served by
+   * the (updated_at, id) indexes) instead of date_trunc('milliseconds', …), which no index serves.
+   */
+  updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 }, (t) => [
   uniqueIndex('catalog_resources_code_uq').on(t.code),
+  // The list's sort orders (updatedAt, name, code, itemCount; then id), each for the whole province,
+  // within a region (municipal scope, region filter) and within an owner (an organization's own
+  // catalog, "mine", an industry's organizations), so that a page is read in order from an index
+  // instead of sorting the scope or walking the province-wide order past other scopes' rows (see
+  // `pageIds` in server/routers/catalog/query.ts, and the README's benchmark).
   index('catalog_resources_updated_idx').on(t.updatedAt, t.id),
   index('catalog_resources_name_idx').on(t.name, t.id),
+  index('catalog_resources_item_count_idx').on(t.itemCount, t.id),
   index('catalog_resources_region_updated_idx').on(t.regionCode, t.updatedAt, t.id),
+  index('catalog_resources_region_name_idx').on(t.regionCode, t.name, t.id),
+  index('catalog_resources_region_code_idx').on(t.regionCode, t.code),
+  index('catalog_resources_region_item_count_idx').on(t.regionCode, t.itemCount, t.id),
   index('catalog_resources_owner_updated_idx').on(t.ownerOrgId, t.updatedAt, t.id),
+  index('catalog_resources_owner_name_idx').on(t.ownerOrgId, t.name, t.id),
+  index('catalog_resources_owner_code_idx').on(t.ownerOrgId, t.code),
+  index('catalog_resources_owner_item_count_idx').on(t.ownerOrgId, t.itemCount, t.id),
+  /** "Does this organization own resources outside its region?" (a municipal scope's second part). */
+  index('catalog_resources_owner_region_idx').on(t.ownerOrgId, t.regionCode),
   index('catalog_resources_provider_idx').on(t.providerOrgId, t.updatedAt),
   index('catalog_resources_status_idx').on(t.status, t.updatedAt),
   index('catalog_resources_grams_idx').using('gin', t.searchGrams),

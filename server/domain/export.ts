@@ -1,4 +1,7 @@
 import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { appendAudit, type AuditActor } from './audit';
 
 /**
  * Export of any list (DESIGN §3): the same column definitions give an xlsx workbook or a CSV file.
@@ -56,3 +59,35 @@ export function fileResponse(body: Buffer | string, filename: string, type: stri
     },
   });
 }
+
+export const ZExportFormat = z.object({ format: z.enum(['xlsx', 'csv'], { message: '导出格式应为 xlsx 或 csv' }).default('xlsx') });
+
+/** Times as Asia/Shanghai wall-clock text (DESIGN §3), not UTC instants a spreadsheet would shift. */
+const SHANGHAI = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+export const shanghaiText = (d: Date | null | undefined) => (d ? SHANGHAI.format(d) : null);
+
+/** Query string → filter; empty parameters are absent. A bad one is a 400 naming the field. */
+export function parseExportQuery<S extends z.ZodType>(schema: S, params: URLSearchParams): { data: z.infer<S> } | { response: Response } {
+  const raw = Object.fromEntries([...params.entries()].filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { data: parsed.data };
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || '_'] ??= []).push(issue.message);
+  return { response: Response.json({ error: 'BAD_REQUEST', fieldErrors }, { status: 400 }) };
+}
+
+export async function sendExport<T>(
+  db: Db, actor: AuditActor,
+  what: { action: string; sheet: string; filename: string; format: 'xlsx' | 'csv'; filter: Record<string, unknown> },
+  columns: ExportColumn<T>[], page: { items: T[]; nextCursor: unknown },
+): Promise<Response> {
+  await db.transaction((tx) =>
+    appendAudit(tx, actor, { action: what.action, after: { format: what.format, filter: what.filter, rows: page.items.length, truncated: page.nextCursor !== null } }),
+  );
+  const stamp = shanghaiText(new Date())!.slice(0, 10).replaceAll('-', '');
+  const name = `${what.filename}-${stamp}.${what.format}`;
+  return what.format === 'csv'
+    ? fileResponse(toCsv(columns, page.items), name, 'text/csv; charset=utf-8')
+    : fileResponse(await toXlsx(what.sheet, columns, page.items), name, XLSX_TYPE);
+}
+

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import roleLabels from '@/messages/zh-CN/roles.json';
-import { appendAudit, type AuditActor } from '@/server/domain/audit';
-import { fileResponse, toCsv, toXlsx, XLSX_TYPE, type ExportColumn } from '@/server/domain/export';
+import type { AuditActor } from '@/server/domain/audit';
+import { parseExportQuery as parseQuery, sendExport as send, shanghaiText as at, ZExportFormat, type ExportColumn } from '@/server/domain/export';
 import type { OrgType, Role } from '@/server/domain/roles';
 import { selectOrgs, selectUsers } from './query';
 import { ZOrgFilter, ZUserFilter } from './schema';
@@ -14,43 +14,13 @@ import { ZOrgFilter, ZUserFilter } from './schema';
  */
 export const EXPORT_MAX = 20_000;
 
-const ZFormat = z.object({ format: z.enum(['xlsx', 'csv'], { message: '导出格式应为 xlsx 或 csv' }).default('xlsx') });
-export const ZOrgExportQuery = ZOrgFilter.extend({ active: z.stringbool().optional() }).extend(ZFormat.shape);
-export const ZUserExportQuery = ZUserFilter.extend(ZFormat.shape);
+export const ZOrgExportQuery = ZOrgFilter.extend({ active: z.stringbool().optional() }).extend(ZExportFormat.shape);
+export const ZUserExportQuery = ZUserFilter.extend(ZExportFormat.shape);
 
 const orgTypeLabel = (t: string) => roleLabels.orgTypes[t as OrgType] ?? t;
 const roleLabel = (r: string) => (roleLabels as unknown as Record<Role, string>)[r as Role] ?? r;
 const statusLabel = (s: string) => roleLabels.userStatus[s as keyof typeof roleLabels.userStatus] ?? s;
 const yesNo = (b: boolean) => (b ? '是' : '否');
-/** Times as Asia/Shanghai wall-clock text (DESIGN §3), not UTC instants a spreadsheet would shift. */
-const SHANGHAI = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-const at = (d: Date | null | undefined) => (d ? SHANGHAI.format(d) : null);
-
-/** Query string → filter; empty parameters are absent. A bad one is a 400 naming the field. */
-function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams): { data: z.infer<S> } | { response: Response } {
-  const raw = Object.fromEntries([...params.entries()].filter(([, v]) => v !== ''));
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { data: parsed.data };
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.') || '_'] ??= []).push(issue.message);
-  return { response: Response.json({ error: 'BAD_REQUEST', fieldErrors }, { status: 400 }) };
-}
-
-async function send<T>(
-  db: Db, actor: AuditActor,
-  what: { action: string; sheet: string; filename: string; format: 'xlsx' | 'csv'; filter: Record<string, unknown> },
-  columns: ExportColumn<T>[], page: { items: T[]; nextCursor: unknown },
-): Promise<Response> {
-  await db.transaction((tx) =>
-    appendAudit(tx, actor, { action: what.action, after: { format: what.format, filter: what.filter, rows: page.items.length, truncated: page.nextCursor !== null } }),
-  );
-  const stamp = at(new Date())!.slice(0, 10).replaceAll('-', '');
-  const name = `${what.filename}-${stamp}.${what.format}`;
-  return what.format === 'csv'
-    ? fileResponse(toCsv(columns, page.items), name, 'text/csv; charset=utf-8')
-    : fileResponse(await toXlsx(what.sheet, columns, page.items), name, XLSX_TYPE);
-}
-
 export async function exportOrgs(db: Db, actor: AuditActor, params: URLSearchParams): Promise<Response> {
   const q = parseQuery(ZOrgExportQuery, params);
   if ('response' in q) return q.response;

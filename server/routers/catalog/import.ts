@@ -2,7 +2,7 @@ import { inArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { catalogResources, organizations } from '@/db/schema';
 import {
-  FORMATS, GRADES, ITEM_TYPES, OPEN_TYPES, SHARE_TYPES, UPDATE_CYCLES,
+  FORMATS, GRADES, ITEM_TYPES, normalizeItemName, OPEN_TYPES, SHARE_TYPES, UPDATE_CYCLES,
 } from '@/server/domain/catalog';
 import { cellText, isBlankRow, readWorkbook, type CellProblem, type SheetRow } from '@/server/domain/import';
 import { invalidField } from '@/server/domain/errors';
@@ -115,6 +115,9 @@ export async function planImport(db: DbOrTx, owner: Owner, base64: string): Prom
   const seenCodes = new Set<string>();
   const rows: ImportRow[] = [];
   const valid: ImportPlan['valid'] = [];
+  // Items of the earlier valid rows: the commit writes the rows in order, so a later row repeating
+  // one of them (another provider, same field code or name) is a 一数一源 match as well.
+  const earlier: { providerOrgId: string; providerName: string; resourceName: string; itemName: string; fieldCode: string | null; normName: string }[] = [];
   for (const r of resRows) {
     const c = r.cells.map(cellText);
     const problems: CellProblem[] = [];
@@ -184,11 +187,16 @@ export async function planImport(db: DbOrTx, owner: Owner, base64: string): Prom
           if (!problems.some((p) => p.sheet === RESOURCE_SHEET && p.column === col)) bad(col, issue.code === 'invalid_value' || issue.code === 'invalid_type' ? `缺少${col}` : issue.message);
         }
       }
-    } else if (providerOrgId) {
+    }
+    const matched: boolean[] = [];
+    if (parsed.success && providerOrgId) {
       // 一数一源 (HN-9): a match with another provider's item must be linked or justified.
       const matches = await findSourceMatches(db, providerOrgId, ex?.id ?? null, parsed.data.items);
       parsed.data.items.forEach((it, i) => {
-        const m = matches[i];
+        const others = earlier.filter((e) => e.providerOrgId !== providerOrgId);
+        const n = normalizeItemName(it.name);
+        const m = matches[i] ?? (it.fieldCode ? others.find((e) => e.fieldCode === it.fieldCode) : undefined) ?? others.find((e) => e.normName === n);
+        matched[i] = !!m;
         if (m && !it.sourceResolution) {
           bad('一数一源处理', `数据项「${it.name}」与 ${m.providerName}「${m.resourceName}」的「${m.itemName}」重复(HN-9 一数一源):填「关联」或「第二来源」并说明理由`, ITEM_SHEET, itemRows[i].row);
         }
@@ -196,7 +204,14 @@ export async function planImport(db: DbOrTx, owner: Owner, base64: string): Prom
     }
     const action = problems.length ? 'error' : ex ? 'update' : 'create';
     rows.push({ row: r.row, code, name: c[1], action, itemCount: itemRows.length, problems });
-    if (action !== 'error' && parsed.success) valid.push({ input: parsed.data, existingId: ex?.id ?? null, existingStatus: ex?.status ?? null, existingVersion: ex?.version ?? null });
+    if (action !== 'error' && parsed.success) {
+      valid.push({ input: parsed.data, existingId: ex?.id ?? null, existingStatus: ex?.status ?? null, existingVersion: ex?.version ?? null });
+      const providerName = providers.find((p) => p.id === providerOrgId)?.name ?? '';
+      for (const [i, it] of parsed.data.items.entries()) {
+        if (matched[i] && it.sourceResolution === 'link') continue; // a linking item is not a source (as in findSourceMatches)
+        earlier.push({ providerOrgId, providerName, resourceName: parsed.data.name, itemName: it.name, fieldCode: it.fieldCode ?? null, normName: normalizeItemName(it.name) });
+      }
+    }
   }
   const count = (a: ImportRow['action']) => rows.filter((r) => r.action === a).length;
   return {

@@ -210,15 +210,18 @@ export async function writeResource(
     ? new Set((await tx.select({ id: catalogItems.id }).from(catalogItems).where(eq(catalogItems.resourceId, id))).map((r) => r.id))
     : new Set<string>();
   const kept: string[] = [];
+  const keeps: boolean[] = [];
   for (const [i, it] of input.items.entries()) {
-    if (it.id && mine.has(it.id)) {
-      kept.push(it.id);
-      await tx.update(catalogItems).set(rows[i]).where(eq(catalogItems.id, it.id));
+    // An id given twice keeps its row once; the repeat is a new item (otherwise one item would be lost).
+    keeps[i] = !!it.id && mine.has(it.id) && !kept.includes(it.id);
+    if (keeps[i]) {
+      kept.push(it.id!);
+      await tx.update(catalogItems).set(rows[i]).where(eq(catalogItems.id, it.id!));
     }
   }
   await tx.delete(catalogItems).where(and(eq(catalogItems.resourceId, id), kept.length ? notInArray(catalogItems.id, kept) : undefined));
-  const fresh = input.items.map((it, i) => ({ it, row: rows[i] })).filter(({ it }) => !(it.id && mine.has(it.id)));
-  if (fresh.length) await tx.insert(catalogItems).values(fresh.map(({ row }) => ({ ...row, resourceId: id })));
+  const fresh = rows.filter((_row, i) => !keeps[i]);
+  if (fresh.length) await tx.insert(catalogItems).values(fresh.map((row) => ({ ...row, resourceId: id })));
 
   if (audit) {
     const after = await snapshotOf(tx, id);

@@ -1,5 +1,6 @@
 'use client';
 
+import { toBase64 } from '@/app/_components/read-file';
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -12,15 +13,6 @@ import { useTRPC } from '@/server/trpc/react';
 import type { CalendarPreview } from './types';
 
 const MAX_BYTES = 1024 * 1024;
-
-function toBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result).replace(/^data:[^,]*,/, ''));
-    r.onerror = () => reject(r.error);
-    r.readAsDataURL(file);
-  });
-}
 
 interface Values {
   year: number;
