@@ -30,7 +30,7 @@ export function unique(prefix: string) {
  */
 export async function choose(page: Page, label: string, option: string, scope: Locator = page.getByRole('dialog')) {
   const input = scope.getByLabel(label, { exact: true });
-  const box = scope.locator('.ant-select').filter({ has: input }).first();
+  const box = input.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
   await expect(async () => {
     if (!(await box.textContent())?.includes(option)) {
