@@ -208,7 +208,7 @@ export async function planImport(db: DbOrTx, owner: Owner, base64: string): Prom
       valid.push({ input: parsed.data, existingId: ex?.id ?? null, existingStatus: ex?.status ?? null, existingVersion: ex?.version ?? null });
       const providerName = providers.find((p) => p.id === providerOrgId)?.name ?? '';
       for (const [i, it] of parsed.data.items.entries()) {
-        if (matched[i] && it.sourceResolution === 'link') continue; // a linking item is not a source (as in findSourceMatches)
+        if (matched[i]) continue; // a repeated item is not an authoritative source (as in findSourceMatches)
         earlier.push({ providerOrgId, providerName, resourceName: parsed.data.name, itemName: it.name, fieldCode: it.fieldCode ?? null, normName: normalizeItemName(it.name) });
       }
     }

@@ -746,6 +746,21 @@ describe('一数一源 (HN-9)', () => {
     expect(third.unresolved).toBe(1);
     expect((await agency.catalog.resource.get({ id: third.id })).items[0].conflict).toMatchObject({ resourceName: `人社源${u}`, providerName: '郑州市人力资源和社会保障局' });
   });
+
+  it('only authoritative items are sources: re-saving the original is not flagged against its own duplicates', async () => {
+    const u = tag();
+    const orig = await agency.catalog.resource.create(resourceInput({ providerOrgId: P.rs, items: [item(`缴费基数${u}`)] }));
+    const dup = await agency.catalog.resource.create(resourceInput({ providerOrgId: P.ga, items: [item(`缴费基数${u}`, 'general', { sourceResolution: 'second', justification: '公安口径的缴费基数另行采集' })] }));
+    expect(dup.unresolved).toBe(0);
+    const unresolvedDup = await agency.catalog.resource.create(resourceInput({ providerOrgId: P.scjg, items: [item(`缴费基数${u}`)] }));
+    expect(unresolvedDup.unresolved).toBe(1);
+    // the original saved again stays clean: neither the justified nor the unresolved repeat is a source
+    const e = await editable(agency, orig.id);
+    expect(await agency.catalog.resource.update({ ...e, summary: '再次保存' })).toEqual({ id: orig.id, unresolved: 0 });
+    expect((await agency.catalog.resource.get({ id: orig.id })).items[0].conflict).toBeNull();
+    // and the unresolved repeat points at the original, not at the other repeat
+    expect((await agency.catalog.resource.get({ id: unresolvedDup.id })).items[0].conflict?.itemId).toBe((await agency.catalog.resource.get({ id: orig.id })).items[0].id);
+  });
 });
 
 // ---- spreadsheet import
@@ -901,6 +916,17 @@ describe('catalog.registration (HN-10)', () => {
     // "not an asset" with its basis is accepted
     const r = await agencyB.catalog.registration.create({ resourceId: id, kind: 'initial', notAsset: true, notAssetBasis: '原始数据未形成资产', assetOwner: '忽略', bookValue: 5 });
     expect(r).toMatchObject({ status: 'submitted', notAsset: true, notAssetBasis: '原始数据未形成资产', assetOwner: null, bookValue: null });
+  });
+
+  it('approval is refused when the catalog entry was disabled after the application (HN-10 ¶2)', async () => {
+    const id = await published();
+    const reg = await agencyB.catalog.registration.create({ resourceId: id, kind: 'initial', ...asset });
+    const r = await agencyB.catalog.resource.get({ id });
+    await agencyB.catalog.resource.disable({ id, version: r.version, reason: '数据源停止更新' });
+    const f = await failure(zz.catalog.registration.approve({ id: reg.id, version: reg.version }));
+    expect(f.code).toBe('PRECONDITION_FAILED');
+    expect(f.message).toContain('HN-10');
+    expect((await zz.catalog.registration.get({ id: reg.id })).phase).toBe('submitted');
   });
 
   it('bad input is BAD_REQUEST beside the field', async () => {

@@ -428,6 +428,11 @@ const registrationRouter = createTRPCRouter({
     ctx.db.transaction(async (tx) => {
       const row = await lockRegistration(tx, ctx.user, input.id);
       mustReview({ ownerOrgId: row.applicantOrgId, regionCode: row.regionCode }, ctx.user);
+      // The catalog entry may have been disabled since the application was accepted (HN-10 ¶2).
+      const [res] = await tx.select({ status: catalogResources.status, publishedVersionNo: catalogResources.publishedVersionNo }).from(catalogResources).where(eq(catalogResources.id, row.resourceId));
+      if (row.kind !== 'cancel' && (res.publishedVersionNo === null || res.status === 'disabled')) {
+        throw precondition('该数据资源的目录已停用或未发布,不能准予登记', 'HN-10 ¶2');
+      }
       const now = new Date();
       const { noticeWorkingDays } = await noticeDays(tx);
       return transition(tx, registrationMachine, ctx.actor, {

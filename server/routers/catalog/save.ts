@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, notInArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, notInArray, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { catalogItems, catalogResources, organizations } from '@/db/schema';
 import { appendAudit, type AuditActor } from '@/server/domain/audit';
@@ -42,7 +42,9 @@ export async function checkProvider(db: DbOrTx, providerOrgId: string, owner: Ow
 
 /**
  * 一数一源 (HN-9): for each item, the first item of another provider with the same standard field
- * code or the same normalized name (items that themselves link to a source do not count).
+ * code or the same normalized name. Only authoritative items count: an item that was itself saved
+ * as a repeat (linked, justified as a second source, or not yet resolved) is not a source, so that
+ * re-saving the original never flags it against its own duplicates.
  */
 export async function findSourceMatches(
   db: DbOrTx,
@@ -70,7 +72,7 @@ export async function findSourceMatches(
     .where(and(
       ne(catalogResources.providerOrgId, providerOrgId),
       selfResourceId ? ne(catalogResources.id, selfResourceId) : undefined,
-      sql`${catalogItems.sourceResolution} is distinct from 'link'`,
+      isNull(catalogItems.conflictItemId),
       or(codes.length ? inArray(catalogItems.fieldCode, codes) : undefined, inArray(catalogItems.normName, names)),
     ))
     .orderBy(asc(catalogResources.createdAt), asc(catalogItems.seq))
