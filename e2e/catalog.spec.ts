@@ -146,3 +146,23 @@ test('a registration for an unpublished resource is refused with HN-10 in the me
   await expect(page.getByTestId('registration-refusal')).toContainText('HN-10');
   await expect(page.getByTestId('registration-refusal')).toContainText('不予受理');
 });
+
+test('the province exports a filtered catalog: the file holds exactly the filtered rows', async ({ page }) => {
+  await loginAs(page, 'province');
+  await page.goto('/catalog');
+  await page.getByLabel('搜索').fill('企业登记');
+  await page.getByLabel('搜索').press('Enter');
+  await expect(page.locator('tbody tr', { hasText: '410300-SC-0001' })).toBeVisible();
+  const rows = await page.locator('tbody tr.ant-table-row').count();
+  await page.getByRole('button', { name: '导出' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /Excel/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^数据资源目录-\d{8}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c)) as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  expect(ws.getRow(1).getCell(1).value).toBe('资源代码');
+  expect(ws.rowCount - 1).toBe(rows);
+  const codes = Array.from({ length: ws.rowCount - 1 }, (_, i) => String(ws.getRow(i + 2).getCell(1).value));
+  expect(codes).toContain('410300-SC-0001');
+  expect(codes).not.toContain('410100-GA-0001');
+});

@@ -207,28 +207,63 @@ export function LoadMore({ count, hasNextPage, isFetchingNextPage, fetchNextPage
   );
 }
 
-/** Export of the current filter and sort: a plain download link to the list's export route. */
+/**
+ * Export of the current filter and sort. The file is fetched in the page so that a large export
+ * shows "正在生成…" until it arrives (and a refusal is shown, not downloaded), then saved.
+ */
 export function ExportMenu({ path, params }: { path: string; params: Record<string, string | number | boolean | undefined | null> }) {
   const t = useTranslations('common.list');
   const tc = useTranslations('common');
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
   const href = (format: 'xlsx' | 'csv') => {
     const q = new URLSearchParams({ format });
     for (const [k, v] of Object.entries(compact(params))) q.set(k, String(v));
     return `${path}?${q.toString()}`;
   };
+  const download = async (format: 'xlsx' | 'csv') => {
+    const key = `export-${path}`;
+    setBusy(true);
+    message.open({ key, type: 'loading', content: t('exporting'), duration: 0 });
+    try {
+      const res = await fetch(href(format));
+      if (!res.ok) {
+        const body = (await res.json().catch(() => null)) as { message?: string; fieldErrors?: Record<string, string[]> } | null;
+        throw new Error(body?.message || Object.values(body?.fieldErrors ?? {}).flat().join(';') || res.statusText);
+      }
+      const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? `export.${format}`);
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      message.open({ key, type: 'success', content: t('exported', { name }), duration: 3 });
+    } catch (err) {
+      message.open({ key, type: 'error', content: err instanceof Error && err.message ? err.message : t('networkError'), duration: 5 });
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
     <Dropdown
       trigger={['click']}
+      disabled={busy}
       menu={{
+        onClick: ({ key }) => {
+          if (key === 'xlsx' || key === 'csv') void download(key);
+        },
         items: [
-          { key: 'xlsx', label: <a href={href('xlsx')} download>{t('exportXlsx')}</a> },
-          { key: 'csv', label: <a href={href('csv')} download>{t('exportCsv')}</a> },
+          { key: 'xlsx', label: t('exportXlsx') },
+          { key: 'csv', label: t('exportCsv') },
           { type: 'divider' },
           { key: 'hint', disabled: true, label: <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 260, display: 'inline-block', whiteSpace: 'normal' }}>{t('exportHint')}</Typography.Text> },
         ],
       }}
     >
-      <Button icon={<DownloadOutlined />}>{tc('export')}</Button>
+      <Button icon={<DownloadOutlined />} loading={busy}>{tc('export')}</Button>
     </Dropdown>
   );
 }
