@@ -18,3 +18,16 @@ test('the console home is accessible', async ({ page }) => {
   await expect(page.getByRole('heading', { name: '我的待办' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the catalog list, a resource page and the resource form are accessible', async ({ page }) => {
+  await loginAs(page, 'agency');
+  await page.goto('/catalog');
+  await expect(page.getByRole('link', { name: '企业登记基本信息' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('link', { name: '企业登记基本信息' }).click();
+  await expect(page.getByTestId('resource-name')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('tab', { name: '修改' }).click();
+  await expect(page.getByTestId('resource-form')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

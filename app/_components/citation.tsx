@@ -7,5 +7,5 @@ import { citationAnchor } from '@/server/domain/citations';
  */
 export function Cite({ code, children }: { code: string; children?: React.ReactNode }) {
   const href = citationAnchor(code);
-  return href ? <Link href={href} target="_blank" title={code}>{children ?? code}</Link> : <span>{children ?? code}</span>;
+  return href ? <Link href={href} target="_blank" title={code} style={{ textDecoration: 'underline' }}>{children ?? code}</Link> : <span>{children ?? code}</span>;
 }

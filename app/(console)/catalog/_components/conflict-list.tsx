@@ -1,7 +1,8 @@
 'use client';
 
-import { Alert, Card, Checkbox, Tag, Typography } from 'antd';
+import { Alert, Card, Checkbox, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
+import { ToneTag } from '@/app/_components/tone-tag';
 import Link from 'next/link';
 import { Cite } from '@/app/_components/citation';
 import { KeysetTable, ListToolbar, useKeysetList, useListState, type SortState } from '@/app/_components/list-kit';
@@ -34,9 +35,9 @@ export function ConflictList() {
           {
             title: t('resolution'),
             key: 'resolution',
-            render: (_: unknown, r) => r.resolution === 'link' ? <Tag color="blue">{t('link')}</Tag>
-              : r.resolution === 'second' ? <Tag color="gold" title={r.justification ?? ''}>{t('second')}:{r.justification}</Tag>
-              : <Tag color="error">{t('pending')}</Tag>,
+            render: (_: unknown, r) => r.resolution === 'link' ? <ToneTag tone="blue">{t('link')}</ToneTag>
+              : r.resolution === 'second' ? <ToneTag tone="gold" title={r.justification ?? ''}>{t('second')}:{r.justification}</ToneTag>
+              : <ToneTag tone="red">{t('pending')}</ToneTag>,
           },
         ]}
       />

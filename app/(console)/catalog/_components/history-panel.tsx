@@ -3,6 +3,7 @@
 import { App, Button, Empty, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
+import { ToneTag } from '@/app/_components/tone-tag';
 import { useState } from 'react';
 import { fmtDateTime } from '@/app/_components/format';
 import { useMutationFeedback } from '@/app/_components/list-kit';
@@ -57,7 +58,7 @@ export function HistoryPanel({ resource }: { resource: ResourceDetail }) {
         dataSource={versions}
         columns={[
           { title: th('version'), dataIndex: 'versionNo', render: (v: number, r) => <Space>v{v}{r.restoredFrom ? <Tag>{th('restoredFrom', { n: r.restoredFrom })}</Tag> : null}</Space> },
-          { title: th('status'), dataIndex: 'status', render: (s: string) => <Tag color={s === 'published' ? 'success' : s === 'rejected' ? 'error' : s === 'pending' ? 'processing' : 'default'}>{t(`versionStatus.${s}`)}</Tag> },
+          { title: th('status'), dataIndex: 'status', render: (s: string) => <ToneTag tone={s === 'published' ? 'green' : s === 'rejected' ? 'red' : s === 'pending' ? 'blue' : 'gray'}>{t(`versionStatus.${s}`)}</ToneTag> },
           { title: th('submitted'), key: 's', render: (_: unknown, r) => `${r.submittedBy ?? '—'} ${fmtDateTime(r.submittedAt)}` },
           { title: th('decided'), key: 'd', render: (_: unknown, r) => (r.decidedAt ? `${r.decidedBy ?? '—'} ${fmtDateTime(r.decidedAt)}` : '—') },
           { title: th('reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
@@ -106,7 +107,7 @@ export function HistoryPanel({ resource }: { resource: ResourceDetail }) {
           dataSource={diff.data.items}
           columns={[
             { title: t('form.itemName'), dataIndex: 'name', width: 180 },
-            { title: '', dataIndex: 'change', width: 80, render: (c: 'added' | 'removed' | 'changed') => <Tag color={c === 'added' ? 'green' : c === 'removed' ? 'red' : 'blue'}>{th(c)}</Tag> },
+            { title: '', dataIndex: 'change', width: 80, render: (c: 'added' | 'removed' | 'changed') => <ToneTag tone={c === 'added' ? 'green' : c === 'removed' ? 'red' : 'blue'}>{th(c)}</ToneTag> },
             {
               title: th('after'),
               key: 'f',

@@ -1,10 +1,11 @@
 'use client';
 
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, Modal, Space, Spin, Steps, Table, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Modal, Space, Spin, Steps, Table, Typography, Upload } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useTranslations } from 'next-intl';
+import { ToneTag } from '@/app/_components/tone-tag';
 import { useState } from 'react';
 import { Cite } from '@/app/_components/citation';
 import { useMutationFeedback } from '@/app/_components/list-kit';
@@ -105,7 +106,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               { title: tt('code'), dataIndex: 'code', width: 180 },
               { title: tt('name'), dataIndex: 'name' },
               { title: tt('itemCount'), dataIndex: 'itemCount', width: 80 },
-              { title: t('result'), dataIndex: 'action', width: 90, render: (a: 'create' | 'update' | 'error') => <Tag color={a === 'error' ? 'error' : a === 'update' ? 'blue' : 'green'}>{t(a)}</Tag> },
+              { title: t('result'), dataIndex: 'action', width: 90, render: (a: 'create' | 'update' | 'error') => <ToneTag tone={a === 'error' ? 'red' : a === 'update' ? 'blue' : 'green'}>{t(a)}</ToneTag> },
             ]}
           />
         </>

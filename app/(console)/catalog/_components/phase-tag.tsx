@@ -1,12 +1,12 @@
 'use client';
 
-import { Tag } from 'antd';
 import { useTranslations } from 'next-intl';
+import { ToneTag, type Tone } from '@/app/_components/tone-tag';
 
-const COLOR: Record<string, string> = { submitted: 'processing', in_notice: 'gold', effective: 'success', rejected: 'error', withdrawn: 'default' };
+const TONE: Record<string, Tone> = { submitted: 'blue', in_notice: 'gold', effective: 'green', rejected: 'red', withdrawn: 'gray' };
 
 /** 待审核 / 公示中 / 已生效 / 不予登记 / 已撤回. */
 export function PhaseTag({ phase }: { phase: string }) {
   const t = useTranslations('catalog.registration.phase');
-  return <Tag color={COLOR[phase]} data-testid="registration-phase">{t(phase)}</Tag>;
+  return <ToneTag tone={TONE[phase] ?? 'gray'} data-testid="registration-phase">{t(phase)}</ToneTag>;
 }

@@ -1,10 +1,11 @@
 'use client';
 
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Result, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Result, Space, Table, Tabs, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { TRPCClientError } from '@trpc/client';
 import { useTranslations } from 'next-intl';
+import { ToneTag } from '@/app/_components/tone-tag';
 import Link from 'next/link';
 import { useState } from 'react';
 import { Cite } from '@/app/_components/citation';
@@ -65,23 +66,22 @@ export function ResourceDetailView({ id }: { id: string }) {
       size="small"
       pagination={false}
       dataSource={r.items}
-      scroll={{ x: 'max-content' }}
       columns={[
-        { title: '#', dataIndex: 'seq', width: 48 },
+        { title: '#', dataIndex: 'seq' },
         { title: t('form.itemName'), dataIndex: 'name' },
         { title: t('form.fieldCode'), dataIndex: 'fieldCode', render: (v: string | null) => (v ? <span style={mono}>{v}</span> : '—') },
         { title: t('form.dataType'), dataIndex: 'dataType', render: (v: string) => t(`dataType.${v}`) },
         { title: t('form.itemGrade'), dataIndex: 'grade', render: (v: string) => <GradeTag grade={v} /> },
-        { title: t('form.sensitive'), dataIndex: 'sensitive', render: (v: boolean) => (v ? <Tag color="volcano">{t('form.sensitive')}</Tag> : '—') },
+        { title: t('form.sensitive'), dataIndex: 'sensitive', render: (v: boolean) => (v ? <ToneTag tone="orange">{t('form.sensitive')}</ToneTag> : '—') },
         { title: t('form.description'), dataIndex: 'description', render: (v: string) => v || '—' },
         {
           title: <>{td('source')} <Cite code="HN-9" /></>,
           key: 'source',
           render: (_: unknown, i: ResourceDetail['items'][number]) => {
             if (!i.conflict) return '—';
-            if (i.sourceResolution === 'link') return <Tag color="blue">{td('sourceLinked', { provider: i.conflict.providerName, item: i.conflict.itemName })}</Tag>;
-            if (i.sourceResolution === 'second') return <Tag color="gold">{td('sourceSecond', { reason: i.justification ?? '' })}</Tag>;
-            return <Tag color="error">{td('sourceUnresolved', { provider: i.conflict.providerName, item: i.conflict.itemName })}</Tag>;
+            if (i.sourceResolution === 'link') return <ToneTag tone="blue">{td('sourceLinked', { provider: i.conflict.providerName, item: i.conflict.itemName })}</ToneTag>;
+            if (i.sourceResolution === 'second') return <ToneTag tone="gold">{td('sourceSecond', { reason: i.justification ?? '' })}</ToneTag>;
+            return <ToneTag tone="red">{td('sourceUnresolved', { provider: i.conflict.providerName, item: i.conflict.itemName })}</ToneTag>;
           },
         },
       ]}

@@ -1,17 +1,18 @@
 'use client';
 
-import { Tag, Tooltip } from 'antd';
+import { Tooltip } from 'antd';
 import { useTranslations } from 'next-intl';
 import { Cite } from '@/app/_components/citation';
+import { ToneTag, type Tone } from '@/app/_components/tone-tag';
 import type { Operability } from './defaults';
 
-const GRADE_COLOR: Record<string, string> = { core: 'red', important: 'orange', general: 'default' };
-const STATUS_COLOR: Record<string, string> = { draft: 'default', pending: 'processing', published: 'success', disabled: 'error' };
+const GRADE_TONE: Record<string, Tone> = { core: 'red', important: 'orange', general: 'gray' };
+const STATUS_TONE: Record<string, Tone> = { draft: 'gray', pending: 'blue', published: 'green', disabled: 'red' };
 
 /** 核心 / 重要 / 一般 (GB/T 43697-2024). */
 export function GradeTag({ grade }: { grade: string }) {
   const t = useTranslations('catalog');
-  return <Tag color={GRADE_COLOR[grade]}>{t(`grade.${grade}`)}</Tag>;
+  return <ToneTag tone={GRADE_TONE[grade] ?? 'gray'}>{t(`grade.${grade}`)}</ToneTag>;
 }
 
 /** The working copy's status, and the version in force when a change is in progress. */
@@ -19,8 +20,8 @@ export function StatusTags({ status, publishedVersionNo }: { status: string; pub
   const t = useTranslations('catalog');
   return (
     <span data-testid="resource-status">
-      <Tag color={STATUS_COLOR[status]}>{t(`status.${status}`)}</Tag>
-      {publishedVersionNo !== null && status !== 'published' && status !== 'disabled' && <Tag color="green">{t('publishedTag', { n: publishedVersionNo })}</Tag>}
+      <ToneTag tone={STATUS_TONE[status] ?? 'gray'}>{t(`status.${status}`)}</ToneTag>
+      {publishedVersionNo !== null && status !== 'published' && status !== 'disabled' && <ToneTag tone="green">{t('publishedTag', { n: publishedVersionNo })}</ToneTag>}
     </span>
   );
 }
@@ -29,11 +30,11 @@ export function StatusTags({ status, publishedVersionNo }: { status: string; pub
 export function OperabilityTag({ op }: { op: Operability }) {
   const t = useTranslations('catalog');
   if (op.operable) {
-    return <Tooltip title={t('detail.registrationNo', { no: op.registrationNo, date: op.effectiveOn })}><Tag color="success">{t('operable')}</Tag></Tooltip>;
+    return <Tooltip title={t('detail.registrationNo', { no: op.registrationNo, date: op.effectiveOn })}><ToneTag tone="green">{t('operable')}</ToneTag></Tooltip>;
   }
   return (
     <Tooltip title={<>{op.message} <Cite code="HN-10" /></>}>
-      <Tag color="warning" data-testid="not-operable">{t('notOperable')}</Tag>
+      <ToneTag tone="orange" data-testid="not-operable">{t('notOperable')}</ToneTag>
     </Tooltip>
   );
 }
