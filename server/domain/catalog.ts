@@ -84,15 +84,25 @@ const REASONS = {
   cancelled: '登记已注销',
 } as const;
 
-/** The operability of each resource, as a SQL fragment usable in list queries (see `operabilityOf`). */
+/**
+ * The registration state of each resource, as a SQL fragment usable in list queries (read it with
+ * `operabilityFrom`): the latest registration in force, unless it is a cancellation; else a newer
+ * approved registration still in its notice period; else the cancellation; else null.
+ */
 export function registrationStateSql(resourceId: SQL | typeof catalogResources.id, today: string): SQL<string | null> {
-  return sql<string | null>`(
-    select case when r.effective_on <= ${today}::date then r.kind || ':' || r.registration_no || ':' || r.effective_on
-                else 'notice:' || r.registration_no || ':' || r.effective_on end
-    from catalog_registrations r
-    where r.resource_id = ${resourceId} and r.status = 'approved'
-    order by (r.effective_on <= ${today}::date) desc, r.effective_on desc, r.decided_at desc
-    limit 1)`;
+  return sql<string | null>`coalesce(
+    (select case when r.kind <> 'cancel' then r.kind || ':' || r.registration_no || ':' || r.effective_on end
+       from catalog_registrations r
+      where r.resource_id = ${resourceId} and r.status = 'approved' and r.effective_on <= ${today}::date
+      order by r.effective_on desc, r.decided_at desc limit 1),
+    (select 'notice:' || r.registration_no || ':' || r.effective_on
+       from catalog_registrations r
+      where r.resource_id = ${resourceId} and r.status = 'approved' and r.effective_on > ${today}::date and r.kind <> 'cancel'
+      order by r.decided_at desc limit 1),
+    (select 'cancel:' || r.registration_no || ':' || r.effective_on
+       from catalog_registrations r
+      where r.resource_id = ${resourceId} and r.status = 'approved' and r.effective_on <= ${today}::date and r.kind = 'cancel'
+      order by r.effective_on desc, r.decided_at desc limit 1))`;
 }
 
 /** Read the `registrationStateSql` value together with the resource's catalog state. */

@@ -134,7 +134,7 @@ async function published(c: Caller = agencyB, o: Partial<CreateInput> = {}) {
 }
 
 async function audits(action: string, entityId?: string) {
-  return h.db.select().from(auditLog).where(and(eq(auditLog.action, action), entityId ? eq(auditLog.entityId, entityId) : undefined));
+  return h.db.select().from(auditLog).where(and(eq(auditLog.action, action), entityId ? eq(auditLog.entityId, entityId) : undefined)).orderBy(auditLog.seq);
 }
 
 async function inboxOf(c: Caller, entityId: string) {
@@ -1024,6 +1024,22 @@ describe('catalog.registration (HN-10)', () => {
       // after the cancellation there is nothing to change
       expect(await failure(agencyB.catalog.registration.create({ resourceId: res, kind: 'change', ...asset }))).toMatchObject({ code: 'PRECONDITION_FAILED', message: expect.stringContaining('HN-10') });
     });
+
+    it('after a cancellation, a new initial registration is "in notice" until it takes effect, then operable', async () => {
+      const cancelled = await mayOperate(h.db, res, new Date(Date.now() + 60 * 86400_000));
+      expect(cancelled).toMatchObject({ reason: 'cancelled' });
+      // a longer notice period, so that the new registration takes effect after the cancellation
+      const p = await province.catalog.registration.policy.get();
+      const longer = await province.catalog.registration.policy.update({ noticeWorkingDays: p.noticeWorkingDays + 5, version: p.version });
+      const r = await agencyB.catalog.registration.create({ resourceId: res, kind: 'initial', ...asset });
+      const a = await zz.catalog.registration.approve({ id: r.id, version: r.version });
+      const back = await province.catalog.registration.policy.update({ noticeWorkingDays: p.noticeWorkingDays, version: longer.version });
+      policyVersion = back.version;
+      const [cancel] = (await agencyB.catalog.registration.ofResource({ id: res })).filter((x) => x.kind === 'cancel');
+      expect(a.effectiveOn! > cancel.effectiveOn!).toBe(true);
+      expect(await mayOperate(h.db, res, noonOf(cancel.effectiveOn!))).toMatchObject({ operable: false, reason: 'in_notice' });
+      expect(await mayOperate(h.db, res, noonOf(a.effectiveOn!))).toMatchObject({ operable: true, registrationNo: a.registrationNo });
+    });
   });
 
   it('reject: needs a reason, records it; only the reviewer', async () => {
@@ -1071,7 +1087,7 @@ describe('catalog.registration (HN-10)', () => {
     const days = noticeDays === 5 ? 6 : 5;
     expect(await province.catalog.registration.policy.update({ noticeWorkingDays: days, version: policyVersion })).toEqual({ noticeWorkingDays: days, version: policyVersion + 1 });
     expect(await agencyB.catalog.registration.policy.get()).toEqual({ noticeWorkingDays: days, version: policyVersion + 1 });
-    const [a] = await audits('policy.catalog.update');
+    const a = (await audits('policy.catalog.update')).at(-1)!;
     expect(a.before).toEqual({ noticeWorkingDays: noticeDays });
     expect(a.after).toEqual({ noticeWorkingDays: days });
     expect(await code(province.catalog.registration.policy.update({ noticeWorkingDays: 7, version: policyVersion }))).toBe('CONFLICT');
