@@ -107,6 +107,7 @@ export async function seedDemoCatalog(tx: DbOrTx, orgIds: Map<string, string>): 
       resourceId: sc, applicantOrgId: applicant, regionCode: '410100', kind: 'initial', status: 'approved', description: '首次登记',
       assetOwner: '郑州市大数据发展中心', bookValue: '0.00', registrationNo: `豫数登${monthAgo.slice(0, 4)}000001`,
       noticeStartsOn: monthAgo, noticeEndsOn: end, effectiveOn: dayAfter(end), decidedBy: reviewerId, decidedAt: new Date(`${monthAgo}T02:00:00Z`), createdBy: agencyId,
+      createdAt: new Date(`${monthAgo}T01:00:00Z`), updatedAt: new Date(`${monthAgo}T02:00:00Z`),
     },
     {
       resourceId: rs, applicantOrgId: applicant, regionCode: '410100', kind: 'initial', status: 'approved', description: '首次登记',

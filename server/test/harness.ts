@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import { TRPCError } from '@trpc/server';
+import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { Client } from 'pg';
 import { openDb, type Db, type DbHandle } from '@/db/client';
 import { users } from '@/db/schema';
@@ -77,3 +79,20 @@ export async function userRow(db: Db, username: string) {
   const [u] = await db.select().from(users).where(eq(users.username, username));
   return u;
 }
+
+/** The error as the client receives it: code, message, field errors and article from the real error formatter. */
+export async function failure(p: Promise<unknown>) {
+  const err = await p.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (e: unknown) => e,
+  );
+  if (!(err instanceof TRPCError)) throw err;
+  const shape = getErrorShape({ config: appRouter._def._config, error: err, type: 'mutation', path: undefined, input: undefined, ctx: undefined });
+  const data = shape.data as { fieldErrors?: Record<string, string[]>; article?: string };
+  return { code: err.code, message: shape.message, fieldErrors: data.fieldErrors ?? {}, article: data.article };
+}
+
+/** 'OK' or the tRPC error code of a call. */
+export const errorCode = (p: Promise<unknown>) => p.then(() => 'OK', (e) => (e instanceof TRPCError ? e.code : `THROWN ${String(e)}`));

@@ -1,5 +1,3 @@
-import { TRPCError } from '@trpc/server';
-import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, inboxItems, organizations, regions, users } from '@/db/schema';
@@ -7,8 +5,7 @@ import { createOrg, createUser, makeCreditCode } from '@/db/seed/factories';
 import { verifyPassword } from '@/server/auth/password';
 import { createSession, validateSession } from '@/server/auth/session';
 import { XLSX_TYPE } from '@/server/domain/export';
-import { appRouter } from '@/server/routers/_app';
-import { callerAs, demoUser, openSeededDb, userRow, type TestDb } from '@/server/test/harness';
+import { callerAs, demoUser, errorCode, failure, openSeededDb, type TestDb, userRow } from '@/server/test/harness';
 import { exportOrgs, exportUsers } from './export';
 
 let h: TestDb;
@@ -22,19 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-/** The error as the client receives it: code, message and field errors from the real error formatter. */
-async function failure(p: Promise<unknown>) {
-  const err = await p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e,
-  );
-  if (!(err instanceof TRPCError)) throw err;
-  const shape = getErrorShape({ config: appRouter._def._config, error: err, type: 'mutation', path: undefined, input: undefined, ctx: undefined });
-  return { code: err.code, message: shape.message, fieldErrors: (shape.data as { fieldErrors?: Record<string, string[]> }).fieldErrors ?? {} };
-}
-const code = (p: Promise<unknown>) => p.then(() => 'OK', (e) => (e instanceof TRPCError ? e.code : `THROWN ${String(e)}`));
+const code = errorCode;
 
 async function audits(action: string, entityId?: string) {
   return h.db

@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
-import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { and, eq, like } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +8,7 @@ import { createUser } from '@/db/seed/factories';
 import { mayOperate } from '@/server/domain/catalog';
 import { addWorkingDays, shanghaiDate } from '@/server/domain/deadlines';
 import { appRouter } from '@/server/routers/_app';
-import { callerAs, demoUser, openSeededDb, type TestDb } from '@/server/test/harness';
+import { callerAs, demoUser, errorCode, failure, openSeededDb, type TestDb } from '@/server/test/harness';
 import { ITEM_COLUMNS, ITEM_SHEET, RESOURCE_COLUMNS, RESOURCE_SHEET } from './import';
 
 /**
@@ -75,20 +73,7 @@ const today = () => shanghaiDate(new Date());
 const noonOf = (day: string) => new Date(`${day}T12:00:00+08:00`);
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86400_000).toISOString().slice(0, 10);
 
-/** The error as the client receives it: code, message, field errors and article from the real error formatter. */
-async function failure(p: Promise<unknown>) {
-  const err = await p.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e,
-  );
-  if (!(err instanceof TRPCError)) throw err;
-  const shape = getErrorShape({ config: appRouter._def._config, error: err, type: 'mutation', path: undefined, input: undefined, ctx: undefined });
-  const data = shape.data as { fieldErrors?: Record<string, string[]>; article?: string };
-  return { code: err.code, message: shape.message, fieldErrors: data.fieldErrors ?? {}, article: data.article };
-}
-const code = (p: Promise<unknown>) => p.then(() => 'OK', (e) => (e instanceof TRPCError ? e.code : `THROWN ${String(e)}`));
+const code = errorCode;
 
 const item = (name: string, grade: ItemInput['grade'] = 'general', extra: Partial<ItemInput> = {}): ItemInput => ({
   name, fieldCode: null, dataType: 'string', description: '', sensitive: false, grade, ...extra,

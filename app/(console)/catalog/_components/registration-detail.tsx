@@ -1,16 +1,15 @@
 'use client';
 
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Result, Space, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Space, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
 import { Cite } from '@/app/_components/citation';
 import { fmtDateTime } from '@/app/_components/format';
 import { useMutationFeedback } from '@/app/_components/list-kit';
-import { NotFoundView } from '@/app/_components/not-found-view';
+import { QueryErrorView } from '@/app/_components/query-error';
 import { useTRPC } from '@/server/trpc/react';
 import { PhaseTag } from './phase-tag';
 import { ReasonModal } from './reason-modal';
@@ -28,9 +27,7 @@ export function RegistrationDetailView({ id }: { id: string }) {
   const reject = useMutation(trpc.catalog.registration.reject.mutationOptions({ onSuccess: () => done(t('detail.done.reject')), onError }));
   const withdraw = useMutation(trpc.catalog.registration.withdraw.mutationOptions({ onSuccess: () => done(t('detail.done.withdraw')), onError }));
 
-  if (q.error) {
-    return q.error instanceof TRPCClientError && (q.error.data as { code?: string })?.code === 'NOT_FOUND' ? <NotFoundView /> : <Result status="error" title={q.error.message} />;
-  }
+  if (q.error) return <QueryErrorView error={q.error} />;
   if (!q.data) return <Card loading />;
   const r = q.data;
   const ref = { id: r.id, version: r.version };

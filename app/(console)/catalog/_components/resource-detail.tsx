@@ -1,9 +1,8 @@
 'use client';
 
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Result, Space, Table, Tabs, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Space, Table, Tabs, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { useTranslations } from 'next-intl';
 import { ToneTag } from '@/app/_components/tone-tag';
 import Link from 'next/link';
@@ -11,7 +10,7 @@ import { useState } from 'react';
 import { Cite } from '@/app/_components/citation';
 import { fmtDateTime } from '@/app/_components/format';
 import { useMutationFeedback } from '@/app/_components/list-kit';
-import { NotFoundView } from '@/app/_components/not-found-view';
+import { QueryErrorView } from '@/app/_components/query-error';
 import { useTRPC } from '@/server/trpc/react';
 import type { ResourceDetail } from './defaults';
 import { HistoryPanel } from './history-panel';
@@ -42,9 +41,7 @@ export function ResourceDetailView({ id }: { id: string }) {
     enable: useMutation(trpc.catalog.resource.enable.mutationOptions(opts('enable'))),
   };
 
-  if (q.error) {
-    return q.error instanceof TRPCClientError && (q.error.data as { code?: string })?.code === 'NOT_FOUND' ? <NotFoundView /> : <Result status="error" title={q.error.message} />;
-  }
+  if (q.error) return <QueryErrorView error={q.error} />;
   if (!q.data) return <Card loading />;
   const r = q.data;
   const ref = { id: r.id, version: r.version };
