@@ -63,7 +63,7 @@ function resourceKeyset(sortCol: PgColumn, cursor: Cursor | null | undefined, di
   const order = dir === 'desc' ? [desc(sortCol), desc(catalogResources.id)] : [asc(sortCol), asc(catalogResources.id)];
   if (!cursor) return { where: undefined, order };
   if (cursor.v === null) return { where: (dir === 'desc' ? lt : gt)(catalogResources.id, cursor.id), order };
-  return { where: sql`(${sortCol}, ${catalogResources.id}) ${sql.raw(dir === 'desc' ? '<=' : '>')} (${cursor.v}, ${cursor.id})`, order };
+  return { where: sql`(${sortCol}, ${catalogResources.id}) ${sql.raw(dir === 'desc' ? '<' : '>')} (${cursor.v}, ${cursor.id})`, order };
 }
 
 /**
@@ -119,7 +119,7 @@ function pageIds(user: ScopeSubject, page: (scope: SQL) => SQL): SQL {
       const owned = (op: '<' | '>') =>
         sql`exists (select 1 from ${catalogResources} ${elsewhere} where ${elsewhere.ownerOrgId} = ${user.orgId} and ${elsewhere.regionCode} ${sql.raw(op)} ${user.regionCode})`;
       const moved = sql`(${catalogResources.ownerOrgId} = ${user.orgId} and ${catalogResources.regionCode} <> ${user.regionCode} and (${owned('<')} or ${owned('>')}))`;
-      return sql`(${page(eq(catalogResources.regionCode, user.regionCode))} union all ${page(sql`false and ${moved}`)})`;
+      return sql`(${page(eq(catalogResources.regionCode, user.regionCode))} union all ${page(moved)})`;
     }
     case 'industry': {
       const orgs = sql`(select ${organizations.id} as org_id from ${organizations} where ${organizations.industry} = ${user.industry} union select ${user.orgId}::uuid)`;
