@@ -11,7 +11,7 @@ import { shanghaiDate } from '@/server/domain/deadlines';
 import { conflict, DomainError, notFound, precondition } from '@/server/domain/errors';
 import { keyset, likePattern, pageOf } from '@/server/domain/paging';
 import { can } from '@/server/domain/policy';
-import type { ScopeSubject } from '@/server/domain/scope';
+import { scopeLevel, type ScopeSubject } from '@/server/domain/scope';
 import { availableTransitions, openInbox, transition, type WorkflowActor } from '@/server/domain/workflow';
 import { createTRPCRouter, permissionProcedure } from '@/server/trpc/init';
 import { diffSnapshots } from './diff';
@@ -26,6 +26,8 @@ import {
 
 const today = () => shanghaiDate(new Date());
 const ZId = z.object({ id: z.uuid() });
+/** Keeps an IN list non-empty. */
+const NO_ID = '00000000-0000-0000-0000-000000000000';
 
 type ResourceRow = typeof catalogResources.$inferSelect;
 
@@ -100,17 +102,22 @@ const resourceRouter = createTRPCRouter({
   }),
   /** Regions and providers present in the caller's scope, for the filters. */
   facets: permissionProcedure('catalog.read').query(async ({ ctx }) => {
-    const scope = catalogScope(ctx.user);
-    const providers = await ctx.db
-      .select({ id: organizations.id, name: organizations.name })
-      .from(organizations)
-      .where(inArray(organizations.id, ctx.db.selectDistinct({ id: catalogResources.providerOrgId }).from(catalogResources).where(scope)))
-      .orderBy(asc(organizations.name));
-    const regionRows = await ctx.db
-      .select({ code: regions.code, name: regions.name })
-      .from(regions)
-      .where(inArray(regions.code, ctx.db.selectDistinct({ code: catalogResources.regionCode }).from(catalogResources).where(scope)))
-      .orderBy(asc(regions.sort));
+    // Province-wide: an EXISTS probe per organization / region stops at its first row. A narrower
+    // scope (a city, an industry, one organization) is small: read its distinct pairs in one pass.
+    let providerCond, regionCond;
+    if (scopeLevel(ctx.user) === 'province') {
+      providerCond = sql`exists (select 1 from ${catalogResources} where ${catalogResources.providerOrgId} = ${organizations.id})`;
+      regionCond = sql`exists (select 1 from ${catalogResources} where ${catalogResources.regionCode} = ${regions.code})`;
+    } else {
+      const pairs = await ctx.db
+        .selectDistinct({ provider: catalogResources.providerOrgId, region: catalogResources.regionCode })
+        .from(catalogResources)
+        .where(catalogScope(ctx.user));
+      providerCond = inArray(organizations.id, [...new Set(pairs.map((p) => p.provider)), NO_ID]);
+      regionCond = inArray(regions.code, [...new Set(pairs.map((p) => p.region)), '']);
+    }
+    const providers = await ctx.db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(providerCond).orderBy(asc(organizations.name));
+    const regionRows = await ctx.db.select({ code: regions.code, name: regions.name }).from(regions).where(regionCond).orderBy(asc(regions.sort));
     return { providers, regions: regionRows };
   }),
   /** 数据提供单位 the caller's catalog may name: active organizations of its region (HN-9). */

@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNull, ne, notInArray, or } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { and, asc, eq, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type DbOrTx } from '@/db/client';
 import { catalogItems, catalogResources, organizations } from '@/db/schema';
 import { appendAudit, type AuditActor } from '@/server/domain/audit';
 import { gradeOf, normalizeItemName, searchTextOf, type Grade } from '@/server/domain/catalog';
@@ -52,37 +52,30 @@ export async function findSourceMatches(
   selfResourceId: string | null,
   items: readonly { name: string; fieldCode?: string | null }[],
 ): Promise<(SourceMatch | null)[]> {
-  const codes = [...new Set(items.map((i) => i.fieldCode).filter((c): c is string => !!c))];
-  const names = [...new Set(items.map((i) => normalizeItemName(i.name)))];
-  if (!names.length) return [];
-  const rows = await db
-    .select({
-      itemId: catalogItems.id,
-      itemName: catalogItems.name,
-      fieldCode: catalogItems.fieldCode,
-      normName: catalogItems.normName,
-      resourceId: catalogResources.id,
-      resourceName: catalogResources.name,
-      resourceCode: catalogResources.code,
-      providerName: organizations.name,
-    })
-    .from(catalogItems)
-    .innerJoin(catalogResources, eq(catalogResources.id, catalogItems.resourceId))
-    .innerJoin(organizations, eq(organizations.id, catalogResources.providerOrgId))
-    .where(and(
-      ne(catalogResources.providerOrgId, providerOrgId),
-      selfResourceId ? ne(catalogResources.id, selfResourceId) : undefined,
-      isNull(catalogItems.conflictItemId),
-      or(codes.length ? inArray(catalogItems.fieldCode, codes) : undefined, inArray(catalogItems.normName, names)),
-    ))
-    .orderBy(asc(catalogResources.createdAt), asc(catalogItems.seq))
-    .limit(5000);
-  return items.map((it) => {
-    const n = normalizeItemName(it.name);
-    const m = (it.fieldCode ? rows.find((r) => r.fieldCode === it.fieldCode) : undefined) ?? rows.find((r) => r.normName === n);
-    if (!m) return null;
-    const { normName: _n, ...match } = m;
-    return match;
+  if (!items.length) return [];
+  // One probe per item: a match on the standard field code first, else on the normalized name; each
+  // probe walks its partial index in catalogue order and stops at the first other provider's item.
+  const keys = sql.join(items.map((it, i) => sql`(${i}::int, ${it.fieldCode || null}::text, ${normalizeItemName(it.name)}::text)`), sql`, `);
+  const probe = (key: SQL) => sql`(select ci.id, ci.name, ci.field_code, r.id as resource_id, r.name as resource_name, r.code as resource_code, o.name as provider_name
+      from ${catalogItems} ci
+      join ${catalogResources} r on r.id = ci.resource_id
+      join ${organizations} o on o.id = r.provider_org_id
+     where ${key} and ci.conflict_item_id is null and r.provider_org_id <> ${providerOrgId}::uuid
+       ${selfResourceId ? sql`and r.id <> ${selfResourceId}::uuid` : sql``}
+     order by ci.created_at, ci.id limit 1)`;
+  const rows = await queryRows<{ i: number; id: string; name: string; field_code: string | null; resource_id: string; resource_name: string; resource_code: string; provider_name: string }>(db, sql`
+    select k.i, m.* from (values ${keys}) as k(i, code, norm)
+    cross join lateral (
+      select * from (${probe(sql`k.code is not null and ci.field_code = k.code and ci.field_code is not null`)}
+                     union all
+                     ${probe(sql`ci.norm_name = k.norm`)}) both_ limit 1
+    ) m`);
+  const byIndex = new Map(rows.map((r) => [Number(r.i), r]));
+  return items.map((_, i) => {
+    const m = byIndex.get(i);
+    return m
+      ? { itemId: m.id, itemName: m.name, fieldCode: m.field_code, resourceId: m.resource_id, resourceName: m.resource_name, resourceCode: m.resource_code, providerName: m.provider_name }
+      : null;
   });
 }
 
