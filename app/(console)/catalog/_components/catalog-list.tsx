@@ -39,17 +39,21 @@ export function CatalogList({ scopeText, canWrite, wide }: { scopeText: string; 
   const list = useKeysetList(trpc.catalog.resource.list, { ...state.query, limit: CATALOG_LIST_DEFAULT.limit });
   const facets = useQuery(trpc.catalog.resource.facets.queryOptions());
 
-  const enumSelect = <K extends keyof Filters>(key: K, label: string, values: readonly string[], prefix: string, width = 130) => (
+  /** A filter select; searchable when its options are many (regions, providers). */
+  const filterSelect = <K extends keyof Filters>(key: K, label: string, options: { value: string; label: string }[], width: number, searchable = false) => (
     <Select
       aria-label={label}
       placeholder={label}
       allowClear
+      showSearch={searchable ? { optionFilterProp: 'label' } : undefined}
       value={filters[key] as string | undefined}
       onChange={(v) => state.setFilter(key, v as Filters[K])}
-      options={values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }))}
+      options={options}
       style={{ width }}
     />
   );
+  const enumSelect = <K extends keyof Filters>(key: K, values: readonly string[], prefix: string, width = 130) =>
+    filterSelect(key, t(`filters.${String(key)}`), values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) })), width);
 
   return (
     <Card
@@ -64,32 +68,12 @@ export function CatalogList({ scopeText, canWrite, wide }: { scopeText: string; 
     >
       <Alert type="info" showIcon title={scopeText} description={<>{t('basisHint')} <Cite code="HN-9" /></>} style={{ marginBottom: 16 }} />
       <ListToolbar state={state} searchPlaceholder={t('searchPlaceholder')}>
-        {wide && (
-          <Select
-            aria-label={t('filters.region')}
-            placeholder={t('filters.region')}
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            value={filters.regionCode}
-            onChange={(v) => state.setFilter('regionCode', v)}
-            options={(facets.data?.regions ?? []).map((r) => ({ value: r.code, label: r.name }))}
-            style={{ width: 150 }}
-          />
-        )}
-        <Select
-          aria-label={t('filters.provider')}
-          placeholder={t('filters.provider')}
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          value={filters.providerOrgId}
-          onChange={(v) => state.setFilter('providerOrgId', v)}
-          options={(facets.data?.providers ?? []).map((p) => ({ value: p.id, label: p.name }))}
-          style={{ width: 200 }}
-        />
-        {enumSelect('grade', t('filters.grade'), GRADES, 'grade', 100)}
-        {enumSelect('shareType', t('filters.shareType'), SHARE_TYPES, 'shareType')}
-        {enumSelect('status', t('filters.status'), RESOURCE_STATUSES, 'status', 110)}
-        {enumSelect('updateCycle', t('filters.updateCycle'), UPDATE_CYCLES, 'updateCycle', 120)}
+        {wide && filterSelect('regionCode', t('filters.region'), (facets.data?.regions ?? []).map((r) => ({ value: r.code, label: r.name })), 150, true)}
+        {filterSelect('providerOrgId', t('filters.provider'), (facets.data?.providers ?? []).map((p) => ({ value: p.id, label: p.name })), 200, true)}
+        {enumSelect('grade', GRADES, 'grade', 100)}
+        {enumSelect('shareType', SHARE_TYPES, 'shareType')}
+        {enumSelect('status', RESOURCE_STATUSES, 'status', 110)}
+        {enumSelect('updateCycle', UPDATE_CYCLES, 'updateCycle', 120)}
         {canWrite && <Checkbox checked={!!filters.mine} onChange={(e) => state.setFilter('mine', e.target.checked || undefined)}>{t('mine')}</Checkbox>}
       </ListToolbar>
       <KeysetTable<ResourceRow>
