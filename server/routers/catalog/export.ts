@@ -5,8 +5,8 @@ import { shanghaiDate } from '@/server/domain/deadlines';
 import { parseExportQuery, sendExport, shanghaiText, ZExportFormat, type ExportColumn } from '@/server/domain/export';
 import type { ScopeSubject } from '@/server/domain/scope';
 import { LABELS } from './import';
-import { selectRegistrations, selectResources } from './query';
-import { ZRegistrationFilter, ZResourceFilter } from './schema';
+import { selectConflicts, selectRegistrations, selectResources } from './query';
+import { ZConflictFilter, ZRegistrationFilter, ZResourceFilter } from './schema';
 
 /**
  * Exports of the catalog and registration lists: the list's own filters from the query string, in
@@ -66,4 +66,25 @@ export async function exportRegistrations(db: Db, actor: AuditActor, user: Scope
     { header: '申请时间', width: 20, value: (r) => shanghaiText(r.createdAt) },
   ];
   return sendExport(db, actor, { action: 'catalog_registration.export', sheet: '资源登记', filename: '资源登记', format, filter }, columns, page);
+}
+
+export async function exportConflicts(db: Db, actor: AuditActor, params: URLSearchParams): Promise<Response> {
+  const q = parseExportQuery(ZConflictFilter.extend({ unresolved: z.stringbool().optional() }).extend(ZExportFormat.shape), params);
+  if ('response' in q) return q.response;
+  const { format, ...filter } = q.data;
+  const page = await selectConflicts(db, filter, { limit: CATALOG_EXPORT_MAX });
+  type Row = (typeof page.items)[number];
+  const columns: ExportColumn<Row>[] = [
+    { header: '数据项', width: 24, value: (r) => r.itemName },
+    { header: '字段编码', width: 16, value: (r) => r.fieldCode },
+    { header: '资源代码', width: 22, value: (r) => r.resourceCode },
+    { header: '资源名称', width: 28, value: (r) => r.resourceName },
+    { header: '提供单位', width: 26, value: (r) => r.providerName },
+    { header: '重复的数据项', width: 24, value: (r) => r.otherItemName },
+    { header: '其资源', width: 30, value: (r) => `${r.otherResourceCode} ${r.otherResourceName}` },
+    { header: '其提供单位', width: 26, value: (r) => r.otherProviderName },
+    { header: '处理(HN-9 一数一源)', width: 16, value: (r) => (r.resolution === 'link' ? '关联权威来源' : r.resolution === 'second' ? '第二来源' : '未处理') },
+    { header: '第二来源理由', width: 36, value: (r) => r.justification },
+  ];
+  return sendExport(db, actor, { action: 'catalog_conflict.export', sheet: '一数一源冲突', filename: '一数一源冲突', format, filter }, columns, page);
 }

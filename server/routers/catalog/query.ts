@@ -1,11 +1,11 @@
-import { and, asc, desc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { catalogItems, catalogResources, organizations, regions, registrations } from '@/db/schema';
 import { catalogScope, operabilityFrom, registrationStateSql } from '@/server/domain/catalog';
 import { keyset, likePattern, pageOf, timeCursor, timeSortKey, type Cursor } from '@/server/domain/paging';
 import { scopeLevel, type ScopeSubject } from '@/server/domain/scope';
-import type { RegistrationFilter, ResourceFilter } from './schema';
+import type { ConflictFilter, RegistrationFilter, ResourceFilter } from './schema';
 
 /**
  * The catalog and registration list queries, shared by the tRPC list procedures (one keyset page)
@@ -270,4 +270,50 @@ export async function selectRegistrations(db: DbOrTx, user: ScopeSubject, f: Reg
     .limit(page.limit + 1);
   const withPhase = rows.map((r) => ({ ...r, phase: registrationPhase(r, today) }));
   return pageOf(withPhase, page.limit, (r) => (f.sort === 'updatedAt' ? timeCursor(r.updatedAt) : r.registrationNo ?? ''));
+}
+
+// ---- 一数一源 conflicts (HN-9), province-wide
+
+const conflictOther = alias(catalogItems, 'other_item');
+const conflictOtherRes = alias(catalogResources, 'other_res');
+const conflictProv = alias(organizations, 'prov');
+const conflictOtherProv = alias(organizations, 'other_prov');
+
+/** Items saved as repeats of another provider's item, with both sides; keyset on the item id. */
+export async function selectConflicts(db: DbOrTx, f: ConflictFilter, page: { cursor?: Cursor | null; limit: number }) {
+  const { where, order } = keyset(catalogItems.id, catalogItems.id, { cursor: page.cursor, dir: 'asc' });
+  const p = f.q ? likePattern(f.q.toLowerCase()) : null;
+  const rows = await db
+    .select({
+      id: catalogItems.id,
+      itemName: catalogItems.name,
+      fieldCode: catalogItems.fieldCode,
+      resolution: catalogItems.sourceResolution,
+      justification: catalogItems.justification,
+      resourceId: catalogResources.id,
+      resourceName: catalogResources.name,
+      resourceCode: catalogResources.code,
+      resourceStatus: catalogResources.status,
+      providerName: conflictProv.name,
+      otherItemName: conflictOther.name,
+      otherResourceId: conflictOtherRes.id,
+      otherResourceName: conflictOtherRes.name,
+      otherResourceCode: conflictOtherRes.code,
+      otherProviderName: conflictOtherProv.name,
+    })
+    .from(catalogItems)
+    .innerJoin(catalogResources, eq(catalogResources.id, catalogItems.resourceId))
+    .innerJoin(conflictProv, eq(conflictProv.id, catalogResources.providerOrgId))
+    .innerJoin(conflictOther, eq(conflictOther.id, catalogItems.conflictItemId))
+    .innerJoin(conflictOtherRes, eq(conflictOtherRes.id, conflictOther.resourceId))
+    .innerJoin(conflictOtherProv, eq(conflictOtherProv.id, conflictOtherRes.providerOrgId))
+    .where(and(
+      where,
+      isNotNull(catalogItems.conflictItemId),
+      f.unresolved ? isNull(catalogItems.sourceResolution) : undefined,
+      p ? sql`(lower(${catalogItems.name}) like ${p} or lower(${catalogResources.name}) like ${p} or lower(${conflictProv.name}) like ${p} or lower(${conflictOtherProv.name}) like ${p})` : undefined,
+    ))
+    .orderBy(...order)
+    .limit(page.limit + 1);
+  return pageOf(rows, page.limit, (r) => r.id);
 }

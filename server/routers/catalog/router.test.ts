@@ -8,7 +8,8 @@ import { createUser } from '@/db/seed/factories';
 import { mayOperate } from '@/server/domain/catalog';
 import { addWorkingDays, shanghaiDate } from '@/server/domain/deadlines';
 import { appRouter } from '@/server/routers/_app';
-import { callerAs, demoUser, errorCode, failure, openSeededDb, type TestDb } from '@/server/test/harness';
+import { exportConflicts, exportRegistrations, exportResources } from './export';
+import { callerAs, demoUser, errorCode, failure, openSeededDb, type TestDb, sessionUserFor } from '@/server/test/harness';
 import { ITEM_COLUMNS, ITEM_SHEET, RESOURCE_COLUMNS, RESOURCE_SHEET } from './import';
 
 /**
@@ -1081,5 +1082,45 @@ describe('catalog.registration (HN-10)', () => {
     const r = await agencyB.catalog.registration.create({ resourceId: id, kind: 'initial', ...asset });
     const x = await zz.catalog.registration.approve({ id: r.id, version: r.version });
     expect(x.noticeEndsOn).toBe(addWorkingDays(today(), days));
+  });
+});
+
+// ---- exports (the list's filters, in the caller's scope, audited)
+
+describe('exports', () => {
+  const actorOf = (username: string) => ({ id: null, name: username, orgId: null, ip: '127.0.0.1' });
+  const csvLines = async (res: Response) => (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+
+  it('the catalog export holds exactly the filtered list of the caller\'s scope, with operability', async () => {
+    const t = tag();
+    await lyAgency.catalog.resource.create(resourceInput({ name: `导出测试${t}`, providerOrgId: P.lyScjg }));
+    await agency.catalog.resource.create(resourceInput({ name: `导出测试${t}`, providerOrgId: P.scjg }));
+    const zzUser = await sessionUserFor(h.db, 'zhengzhou');
+    const res = await exportResources(h.db, actorOf('zhengzhou'), zzUser, new URLSearchParams(`format=csv&q=${encodeURIComponent(`导出测试${t}`)}`));
+    expect(res.status).toBe(200);
+    const lines = await csvLines(res);
+    expect(lines[0]).toMatch(/^资源代码,资源名称,目录编制单位/);
+    expect(lines).toHaveLength(2); // the header and 郑州's row only: 洛阳's is outside the scope
+    expect(lines[1]).toContain('郑州市大数据发展中心');
+    expect(lines[1]).toContain('不得投入运营');
+    const provUser = await sessionUserFor(h.db, 'province');
+    const all = await csvLines(await exportResources(h.db, actorOf('province'), provUser, new URLSearchParams(`format=csv&q=${encodeURIComponent(`导出测试${t}`)}`)));
+    expect(all).toHaveLength(3);
+    expect((await audits('catalog_resource.export')).at(-1)).toMatchObject({ after: { format: 'csv', rows: 2 } });
+    const bad = await exportResources(h.db, actorOf('province'), provUser, new URLSearchParams('format=pdf'));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ fieldErrors: { format: expect.any(Array) } });
+  });
+
+  it('the registration and conflict exports follow their filters', async () => {
+    const provUser = await sessionUserFor(h.db, 'province');
+    const regs = await csvLines(await exportRegistrations(h.db, actorOf('province'), provUser, new URLSearchParams('format=csv&kind=cancel')));
+    expect(regs[0]).toMatch(/^登记编号,资源代码/);
+    expect(regs.slice(1).every((l) => l.includes('注销登记'))).toBe(true);
+    expect(regs.length).toBeGreaterThan(1);
+    const conflicts = await csvLines(await exportConflicts(h.db, actorOf('province'), new URLSearchParams('format=csv&unresolved=true')));
+    expect(conflicts[0]).toMatch(/^数据项,字段编码/);
+    expect(conflicts.length).toBeGreaterThan(1);
+    expect(conflicts.slice(1).every((l) => l.includes('未处理'))).toBe(true);
   });
 });

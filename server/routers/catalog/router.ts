@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { queryRows, type DbOrTx } from '@/db/client';
 import { catalogItems, catalogResources, catalogVersions, organizations, policies, regions, registrations } from '@/db/schema';
@@ -9,7 +8,7 @@ import {
 } from '@/server/domain/catalog';
 import { shanghaiDate } from '@/server/domain/deadlines';
 import { conflict, DomainError, notFound, precondition } from '@/server/domain/errors';
-import { keyset, likePattern, pageOf } from '@/server/domain/paging';
+import { likePattern } from '@/server/domain/paging';
 import { can } from '@/server/domain/policy';
 import { scopeLevel, type ScopeSubject } from '@/server/domain/scope';
 import { availableTransitions, openInbox, transition, type WorkflowActor } from '@/server/domain/workflow';
@@ -17,7 +16,7 @@ import { createTRPCRouter, permissionProcedure } from '@/server/trpc/init';
 import { diffSnapshots } from './diff';
 import { keepItemIds, planImport } from './import';
 import { registrationMachine, resourceMachine, type Recipient } from './machines';
-import { getResource, selectRegistrations, selectResources } from './query';
+import { getResource, selectConflicts, selectRegistrations, selectResources } from './query';
 import { snapshotOf, writeResource, type Snapshot } from './save';
 import {
   ZConflictListInput, ZDiffInput, ZImportInput, ZListRegistrationsInput, ZListResourcesInput, ZNoticePolicyInput, ZReasonRef, ZRef,
@@ -248,45 +247,9 @@ const resourceRouter = createTRPCRouter({
 
 /** 一数一源 conflicts province-wide (HN-9): items that repeat another provider's item. */
 const conflictRouter = createTRPCRouter({
-  list: permissionProcedure('catalog.conflicts.read').input(ZConflictListInput).query(async ({ ctx, input }) => {
-    const other = alias(catalogItems, 'other_item');
-    const otherRes = alias(catalogResources, 'other_res');
-    const prov = alias(organizations, 'prov');
-    const otherProv = alias(organizations, 'other_prov');
-    const { where, order } = keyset(catalogItems.id, catalogItems.id, { cursor: input.cursor, dir: 'asc' });
-    const p = input.q ? likePattern(input.q.toLowerCase()) : null;
-    const rows = await ctx.db
-      .select({
-        id: catalogItems.id,
-        itemName: catalogItems.name,
-        fieldCode: catalogItems.fieldCode,
-        resolution: catalogItems.sourceResolution,
-        justification: catalogItems.justification,
-        resourceId: catalogResources.id,
-        resourceName: catalogResources.name,
-        resourceCode: catalogResources.code,
-        resourceStatus: catalogResources.status,
-        providerName: prov.name,
-        otherItemName: other.name,
-        otherResourceId: otherRes.id,
-        otherResourceName: otherRes.name,
-        otherResourceCode: otherRes.code,
-        otherProviderName: otherProv.name,
-      })
-      .from(catalogItems)
-      .innerJoin(catalogResources, eq(catalogResources.id, catalogItems.resourceId))
-      .innerJoin(prov, eq(prov.id, catalogResources.providerOrgId))
-      .innerJoin(other, eq(other.id, catalogItems.conflictItemId))
-      .innerJoin(otherRes, eq(otherRes.id, other.resourceId))
-      .innerJoin(otherProv, eq(otherProv.id, otherRes.providerOrgId))
-      .where(and(
-        where,
-        input.unresolved ? isNull(catalogItems.sourceResolution) : undefined,
-        p ? sql`(lower(${catalogItems.name}) like ${p} or lower(${catalogResources.name}) like ${p} or lower(${prov.name}) like ${p} or lower(${otherProv.name}) like ${p})` : undefined,
-      ))
-      .orderBy(...order)
-      .limit(input.limit + 1);
-    return pageOf(rows, input.limit, (r) => r.id);
+  list: permissionProcedure('catalog.conflicts.read').input(ZConflictListInput).query(({ ctx, input }) => {
+    const { cursor, limit, ...filter } = input;
+    return selectConflicts(ctx.db, filter, { cursor, limit });
   }),
 });
 

@@ -88,7 +88,9 @@ export const ZResourceFilter = z.object({
 export type ResourceFilter = z.infer<typeof ZResourceFilter>;
 export const ZListResourcesInput = ZPageInput.extend(ZResourceFilter.shape).extend({ limit: z.number().int().min(1).max(200).default(20) });
 
-export const ZConflictListInput = ZPageInput.extend({ q: z.string().trim().max(50).optional(), unresolved: z.boolean().optional() });
+export const ZConflictFilter = z.object({ q: z.string().trim().max(50).optional(), unresolved: z.boolean().optional() });
+export type ConflictFilter = z.infer<typeof ZConflictFilter>;
+export const ZConflictListInput = ZPageInput.extend(ZConflictFilter.shape);
 
 /** Spreadsheet import (dry run and commit): the xlsx file as base64, ≤ 5 MB. */
 export const ZImportInput = z.object({ xlsxBase64: z.string().min(1, '请选择文件').max(7_000_000, '文件不得超过 5 MB') });

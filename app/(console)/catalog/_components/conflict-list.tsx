@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { ToneTag } from '@/app/_components/tone-tag';
 import Link from 'next/link';
 import { Cite } from '@/app/_components/citation';
-import { KeysetTable, ListToolbar, useKeysetList, useListState, type SortState } from '@/app/_components/list-kit';
+import { ExportMenu, KeysetTable, ListToolbar, useKeysetList, useListState, type SortState } from '@/app/_components/list-kit';
 import { useTRPC } from '@/server/trpc/react';
 import { CONFLICT_LIST_DEFAULT, type ConflictRow } from './defaults';
 
@@ -18,7 +18,7 @@ export function ConflictList() {
   const state = useListState<{ q?: string; unresolved?: boolean }, 'id'>(NO_SORT);
   const list = useKeysetList(trpc.catalog.conflicts.list, { ...state.active, limit: CONFLICT_LIST_DEFAULT.limit });
   return (
-    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('title')}</Typography.Title>}>
+    <Card title={<Typography.Title level={4} style={{ margin: 0 }}>{t('title')}</Typography.Title>} extra={<ExportMenu path="/api/catalog/conflicts/export" params={state.active} />}>
       <Alert type="info" showIcon title={<>{t('hint')} <Cite code="HN-9" /></>} style={{ marginBottom: 16 }} />
       <ListToolbar state={state} searchPlaceholder={t('searchPlaceholder')}>
         <Checkbox checked={!!state.filters.unresolved} onChange={(e) => state.setFilter('unresolved', e.target.checked || undefined)}>{t('unresolved')}</Checkbox>
