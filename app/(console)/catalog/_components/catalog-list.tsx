@@ -88,15 +88,15 @@ export function CatalogList({ scopeText, canWrite, wide }: { scopeText: string; 
         columns={[
           { title: t('cols.code'), key: 'code', dataIndex: 'code', sorter: true, sortOrder: sortOrderOf(sort, 'code'), render: (v: string, r) => <Link href={`/catalog/${r.id}`} style={mono}>{v}</Link> },
           { title: t('cols.name'), key: 'name', dataIndex: 'name', sorter: true, sortOrder: sortOrderOf(sort, 'name'), render: (v: string, r) => <Link href={`/catalog/${r.id}`}>{v}</Link> },
+          { title: t('cols.status'), dataIndex: 'status', render: (v: string, r) => <StatusTags status={v} publishedVersionNo={r.publishedVersionNo} /> },
+          { title: t('cols.operability'), key: 'op', render: (_: unknown, r) => <OperabilityTag op={r.operability} /> },
+          { title: t('cols.grade'), dataIndex: 'grade', render: (v: string) => <GradeTag grade={v} /> },
           ...(wide ? [{ title: t('cols.region'), dataIndex: 'regionName' }] : []),
           { title: t('cols.owner'), dataIndex: 'ownerName' },
           { title: t('cols.provider'), dataIndex: 'providerName' },
-          { title: t('cols.grade'), dataIndex: 'grade', render: (v: string) => <GradeTag grade={v} /> },
           { title: t('cols.shareType'), dataIndex: 'shareType', render: (v: string) => t(`shareType.${v}`) },
           { title: t('cols.updateCycle'), dataIndex: 'updateCycle', render: (v: string) => t(`updateCycle.${v}`) },
           { title: t('cols.itemCount'), key: 'itemCount', dataIndex: 'itemCount', sorter: true, sortOrder: sortOrderOf(sort, 'itemCount'), align: 'right' as const },
-          { title: t('cols.status'), dataIndex: 'status', render: (v: string, r) => <StatusTags status={v} publishedVersionNo={r.publishedVersionNo} /> },
-          { title: t('cols.operability'), key: 'op', render: (_: unknown, r) => <OperabilityTag op={r.operability} /> },
           { title: t('cols.updatedAt'), key: 'updatedAt', dataIndex: 'updatedAt', sorter: true, sortOrder: sortOrderOf(sort, 'updatedAt'), render: (v: Date) => fmtDateTime(v) },
         ]}
       />
