@@ -166,3 +166,35 @@ test('the province exports a filtered catalog: the file holds exactly the filter
   expect(codes).toContain('410300-SC-0001');
   expect(codes).not.toContain('410100-GA-0001');
 });
+
+test('an agency applies for a change registration with an evidence file; the city sees the file and registers it into its notice period', async ({ page }) => {
+  await loginAs(page, 'agency');
+  await page.goto('/catalog/registrations');
+  await page.getByRole('button', { name: '申请登记' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await choose(page, '数据资源', '企业登记基本信息');
+  await dialog.getByRole('radio', { name: '变更登记' }).check();
+  await dialog.getByLabel('资产权属单位').fill('郑州市大数据发展中心');
+  await dialog.getByLabel('账面价值(元)').fill('1200');
+  await dialog.getByRole('button', { name: '提交申请' }).click();
+  await expect(page.getByText('已提交登记申请')).toBeVisible();
+  const row = page.locator('tbody tr', { hasText: '变更登记' }).filter({ hasText: '待审核' }).first();
+  await row.getByRole('link', { name: '待审核' }).click();
+  await expect(page).toHaveURL(/\/catalog\/registrations\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('registration-phase')).toHaveText('待审核');
+  const url = page.url();
+  const evidence = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(unique('asset-report'))]);
+  await page.getByTestId('attachments').locator('input[type=file]').setInputFiles({ name: '资产评估报告.pdf', mimeType: 'application/pdf', buffer: evidence });
+  await expect(page.getByTestId('attachments').getByRole('link', { name: '资产评估报告.pdf' })).toBeVisible();
+  await expect(page.getByTestId('attachments')).toContainText('SM3');
+  await logout(page);
+
+  await loginAs(page, 'zhengzhou');
+  await page.goto(url);
+  await expect(page.getByTestId('attachments').getByRole('link', { name: '资产评估报告.pdf' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '上传附件' })).toHaveCount(0);
+  await page.getByRole('button', { name: '准予登记' }).click();
+  await confirmDialog(page, '准予登记');
+  await expect(page.getByTestId('registration-phase')).toHaveText('公示中');
+  await expect(page.getByRole('heading', { name: /^豫数登\d{10}$/ })).toBeVisible();
+});

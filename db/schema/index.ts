@@ -2,3 +2,4 @@ export * from './admin';
 export * from './audit';
 export * from './workflow';
 export * from './catalog';
+export * from './attachments';

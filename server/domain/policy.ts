@@ -5,6 +5,12 @@ import type { Role } from './roles';
  * place that answers "may this user do this?". The router matrix test walks every procedure ×
  * every role against this table. Domains add their permissions here.
  */
+/** Every business role (not the 三权分立 admin roles): for permissions whose real check is the data scope. */
+const EVERY_BUSINESS_ROLE = [
+  'province_admin', 'industry_dept', 'municipal_admin', 'implementing_agency', 'operator',
+  'secondary_developer', 'evaluator', 'regulator', 'platform',
+] as const satisfies readonly Role[];
+
 export const PERMISSIONS = {
   // sysadmin (三权分立: system administration)
   'admin.org.read': ['sysadmin'],
@@ -23,10 +29,10 @@ export const PERMISSIONS = {
   'audit.verify': ['auditor'],
   'audit.export': ['auditor'],
   // business: the organization directory, scoped by org/region (DESIGN §1)
-  'directory.org.read': [
-    'province_admin', 'industry_dept', 'municipal_admin', 'implementing_agency', 'operator',
-    'secondary_developer', 'evaluator', 'regulator', 'platform',
-  ],
+  'directory.org.read': EVERY_BUSINESS_ROLE,
+  // evidence files: who may read or add one is decided per entity (server/routers/attachments/attachables.ts)
+  'attachment.read': EVERY_BUSINESS_ROLE,
+  'attachment.write': EVERY_BUSINESS_ROLE,
   // catalog and registration (HN-9, HN-10)
   'catalog.read': ['province_admin', 'industry_dept', 'municipal_admin', 'implementing_agency'],
   /** Maintain one's own organization's catalog (HN-9: 实施机构编制并动态更新目录). */

@@ -1,5 +1,6 @@
 import { createTRPCRouter } from '@/server/trpc/init';
 import { adminRouter } from './admin/router';
+import { attachmentRouter } from './attachments/router';
 import { auditRouter } from './audit/router';
 import { catalogRouter } from './catalog/router';
 import { directoryRouter } from './directory/router';
@@ -14,6 +15,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   directory: directoryRouter,
   catalog: catalogRouter,
+  attachment: attachmentRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,6 +6,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
+import { Attachments } from '@/app/_components/attachments';
 import { Cite } from '@/app/_components/citation';
 import { fmtDateTime } from '@/app/_components/format';
 import { useMutationFeedback } from '@/app/_components/list-kit';
@@ -17,6 +18,7 @@ import { ReasonModal } from './reason-modal';
 /** One registration application (HN-10) and the authority's decision. */
 export function RegistrationDetailView({ id }: { id: string }) {
   const t = useTranslations('catalog.registration');
+  const tc = useTranslations('common');
   const trpc = useTRPC();
   const { modal } = App.useApp();
   const q = useQuery(trpc.catalog.registration.get.queryOptions({ id }));
@@ -73,6 +75,9 @@ export function RegistrationDetailView({ id }: { id: string }) {
           { key: 'reason', label: t('detail.decisionReason'), children: r.decisionReason ?? '—' },
           { key: 'desc', label: t('form.description'), children: r.description || '—', span: 'filled' },
         ]} />
+      </Card>
+      <Card size="small" title={<>{tc('attachments.title')} · {t('detail.asset')} <Cite code="HN-10" /></>}>
+        <Attachments entityType="catalog_registration" entityId={r.id} />
       </Card>
       {refusing && (
         <ReasonModal title={t('detail.rejectTitle')} label={t('detail.rejectReason')} okText={t('detail.reject')} pending={reject.isPending}
