@@ -5,13 +5,21 @@ import { guardRoute } from '@/server/trpc/route-guard';
 
 export const dynamic = 'force-dynamic';
 
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null; // e.g. "null" from a sandboxed frame
+  }
+}
+
 const STATUS: Record<string, number> = { not_found: 404, forbidden: 403, invalid: 400, conflict: 409, precondition: 412 };
 
 /** POST /api/attachments (multipart: entityType, entityId, file) → the stored file's id, size and SM3 digest. */
 export async function POST(req: Request) {
   // A multipart POST needs no CORS preflight: refuse one sent from another site (besides SameSite cookies).
   const origin = req.headers.get('origin');
-  if (origin && new URL(origin).host !== (req.headers.get('x-forwarded-host') ?? req.headers.get('host'))) {
+  if (origin && hostOf(origin) !== (req.headers.get('x-forwarded-host') ?? req.headers.get('host'))) {
     return Response.json({ error: 'FORBIDDEN', message: '跨站请求被拒绝' }, { status: 403 });
   }
   const g = await guardRoute(req, 'attachment.write');
