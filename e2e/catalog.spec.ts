@@ -198,3 +198,17 @@ test('an agency applies for a change registration with an evidence file; the cit
   await expect(page.getByTestId('registration-phase')).toHaveText('公示中');
   await expect(page.getByRole('heading', { name: /^豫数登\d{10}$/ })).toBeVisible();
 });
+
+test('the attachment upload refuses a cross-site request and a download outside the caller\'s scope', async ({ page }) => {
+  await loginAs(page, 'agency');
+  const res = await page.request.post('/api/attachments', {
+    headers: { Origin: 'https://evil.example' },
+    multipart: { entityType: 'catalog_registration', entityId: '00000000-0000-4000-8000-000000000000', file: { name: 'a.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7') } },
+  });
+  expect(res.status()).toBe(403);
+  const own = await page.request.post('/api/attachments', {
+    multipart: { entityType: 'catalog_registration', entityId: '00000000-0000-4000-8000-000000000000', file: { name: 'a.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7') } },
+  });
+  expect(own.status()).toBe(404);
+  expect((await page.request.get('/api/attachments/00000000-0000-4000-8000-000000000000')).status()).toBe(404);
+});
