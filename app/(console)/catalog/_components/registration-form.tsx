@@ -1,13 +1,12 @@
 'use client';
 
-import { Alert, Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
+import { Alert, App, Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Cite } from '@/app/_components/citation';
 import { FormModal } from '@/app/_components/form-modal';
 import { applyServerErrors } from '@/app/_components/use-form-errors';
-import { App } from 'antd';
 import { REGISTRATION_KINDS } from '@/server/domain/catalog-terms';
 import { useTRPC } from '@/server/trpc/react';
 
