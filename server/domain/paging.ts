@@ -1,4 +1,4 @@
-import { and, asc, desc, gt, lt, or, eq, sql, type SQL } from 'drizzle-orm';
+import { asc, desc, gt, lt, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 
@@ -15,13 +15,19 @@ export const ZPageInput = z.object({
 export type PageInput = z.infer<typeof ZPageInput>;
 export type Cursor = NonNullable<PageInput['cursor']>;
 
+/**
+ * The cursor condition is one row comparison, `(sort, id) > (v, id)` (`<` descending): an index on
+ * (sort, id) takes it as its starting point, where the equivalent `sort > v or (sort = v and id > id)`
+ * could only be filtered row by row from the top. `v` is bound as given (ISO text for time keys).
+ */
 export function keyset(sortCol: PgColumn, idCol: PgColumn, input: Pick<PageInput, 'cursor' | 'dir'>) {
-  const cmp = input.dir === 'desc' ? lt : gt;
   const order = input.dir === 'desc' ? [desc(sortCol), desc(idCol)] : [asc(sortCol), asc(idCol)];
   let where: SQL | undefined;
   if (input.cursor) {
     const { v, id } = input.cursor;
-    where = v === null ? cmp(idCol, id) : or(cmp(sortCol, v), and(eq(sortCol, v), cmp(idCol, id)));
+    where = v === null
+      ? (input.dir === 'desc' ? lt : gt)(idCol, id)
+      : sql`(${sortCol}, ${idCol}) ${sql.raw(input.dir === 'desc' ? '<' : '>')} (${v}, ${id})`;
   }
   return { where, order };
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { catalogItems, catalogResources, organizations, regions, registrations } from '@/db/schema';
@@ -53,18 +53,6 @@ const RESOURCE_SORT = {
   code: catalogResources.code,
   itemCount: catalogResources.itemCount,
 } satisfies Record<ResourceFilter['sort'], PgColumn>;
-
-/**
- * Keyset paging as one row comparison, `(sort, id) < (v, id)`, which an index on (sort, id) takes as
- * its start (paging.ts's `sort < v or (sort = v and id < id)` is the same set, but the index can
- * only filter it, row by row from the top).
- */
-function resourceKeyset(sortCol: PgColumn, cursor: Cursor | null | undefined, dir: 'asc' | 'desc') {
-  const order = dir === 'desc' ? [desc(sortCol), desc(catalogResources.id)] : [asc(sortCol), asc(catalogResources.id)];
-  if (!cursor) return { where: undefined, order };
-  if (cursor.v === null) return { where: (dir === 'desc' ? lt : gt)(catalogResources.id, cursor.id), order };
-  return { where: sql`(${sortCol}, ${catalogResources.id}) ${sql.raw(dir === 'desc' ? '<' : '>')} (${cursor.v}, ${cursor.id})`, order };
-}
 
 /**
  * Chinese substring search (name, code, provider, item names): the GIN-indexed gram set narrows the
@@ -137,7 +125,7 @@ function pageIds(user: ScopeSubject, page: (scope: SQL) => SQL): SQL {
  * matching resources joined three times. The joins are on NOT NULL foreign keys, so they never drop a row.
  */
 export async function selectResources(db: DbOrTx, user: ScopeSubject, f: ResourceFilter, page: { cursor?: Cursor | null; limit: number }, today: string) {
-  const { where, order } = resourceKeyset(RESOURCE_SORT[f.sort], page.cursor, f.dir);
+  const { where, order } = keyset(RESOURCE_SORT[f.sort], catalogResources.id, { cursor: page.cursor, dir: f.dir });
   const filters = filterConditions(user, f);
   const ids = pageIds(user, (scope) =>
     sql`${db.select({ id: catalogResources.id }).from(catalogResources).where(and(where, scope, ...filters)).orderBy(...order).limit(page.limit + 1)}`);
