@@ -7,7 +7,6 @@
 export const GRADES = ['core', 'important', 'general'] as const;
 export type Grade = (typeof GRADES)[number];
 export const SHARE_TYPES = ['unconditional', 'conditional', 'none'] as const; // 无条件 / 有条件 / 不予共享
-export type ShareType = (typeof SHARE_TYPES)[number];
 export const OPEN_TYPES = ['open', 'conditional', 'closed'] as const; // 无条件开放 / 有条件开放 / 不予开放
 export const FORMATS = ['table', 'file', 'api', 'image', 'other'] as const; // 数据库表 / 电子文件 / 接口 / 图像音视频 / 其他
 export const UPDATE_CYCLES = ['realtime', 'daily', 'weekly', 'monthly', 'quarterly', 'yearly', 'irregular'] as const;
@@ -15,8 +14,6 @@ export const ITEM_TYPES = ['string', 'number', 'date', 'datetime', 'boolean', 'b
 export const RESOURCE_STATUSES = ['draft', 'pending', 'published', 'disabled'] as const;
 export type ResourceStatus = (typeof RESOURCE_STATUSES)[number];
 export const REGISTRATION_KINDS = ['initial', 'change', 'correction', 'cancel'] as const; // 首次 / 变更 / 更正 / 注销
-export type RegistrationKind = (typeof REGISTRATION_KINDS)[number];
-export const REGISTRATION_STATUSES = ['submitted', 'approved', 'rejected', 'withdrawn'] as const;
 
 /** A resource takes the highest grade among its items (GB/T 43697-2024); with no items, 一般. */
 export function gradeOf(items: readonly { grade: Grade | string }[]): Grade {

@@ -36,5 +36,3 @@ export const ATTACHABLES: Record<string, Attachable> = {
     },
   },
 };
-
-export const ATTACHABLE_TYPES = Object.keys(ATTACHABLES);
