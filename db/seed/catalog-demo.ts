@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { registrations, users } from '@/db/schema';
-import { addWorkingDays, shanghaiDate } from '@/server/domain/deadlines';
+import { shanghaiDate } from '@/server/domain/deadlines';
 import { transition, type WorkflowActor } from '@/server/domain/workflow';
 import { resourceMachine } from '@/server/routers/catalog/machines';
-import { snapshotOf, writeResource } from '@/server/routers/catalog/save';
+import { submissionOf, writeResource } from '@/server/routers/catalog/save';
 import type { ResourceInput } from '@/server/routers/catalog/schema';
-import { reviewerOrgOf } from '@/server/domain/catalog';
+import { DEFAULT_NOTICE_WORKING_DAYS, noticeDates } from '@/server/domain/catalog';
 
 /**
  * Demo catalogs (HN-9) and registrations (HN-10), written through the same functions as the
@@ -34,7 +34,7 @@ export async function seedDemoCatalog(tx: DbOrTx, orgIds: Map<string, string>): 
     let version = 1;
     for (const step of steps) {
       const row = step === 'submit'
-        ? await transition(tx, resourceMachine, owner, { id, version, action: 'submit', input: { snapshot: await snapshotOf(tx, id), unresolved: 0, reviewer: await reviewerOrgOf(tx, { ownerOrgId: owner.orgId!, regionCode }) } })
+        ? await transition(tx, resourceMachine, owner, { id, version, action: 'submit', input: await submissionOf(tx, { id, ownerOrgId: owner.orgId!, regionCode }) })
         : await transition(tx, resourceMachine, reviewer, { id, version, action: 'approve', input: {} });
       version = row.version;
     }
@@ -96,24 +96,23 @@ export async function seedDemoCatalog(tx: DbOrTx, orgIds: Map<string, string>): 
   }, ['submit', 'approve'], province);
 
   // Registrations (HN-10): 企业登记 in force since a month ago; 社保 approved today, in its notice period.
-  const today = shanghaiDate(new Date());
+  // Notice dates as the approval computes them (HN-10: 10 working days, in force the day after).
   const monthAgo = shanghaiDate(new Date(Date.now() - 35 * 86400_000));
-  const end = addWorkingDays(monthAgo, 10);
-  const dayAfter = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10);
+  const decidedEarlier = new Date(`${monthAgo}T02:00:00Z`);
+  const decidedNow = new Date();
   const applicant = org('郑州市大数据发展中心');
-  const year = today.slice(0, 4);
   await tx.insert(registrations).values([
     {
       resourceId: sc, applicantOrgId: applicant, regionCode: '410100', kind: 'initial', status: 'approved', description: '首次登记',
       assetOwner: '郑州市大数据发展中心', bookValue: '0.00', registrationNo: `豫数登${monthAgo.slice(0, 4)}000001`,
-      noticeStartsOn: monthAgo, noticeEndsOn: end, effectiveOn: dayAfter(end), decidedBy: reviewerId, decidedAt: new Date(`${monthAgo}T02:00:00Z`), createdBy: agencyId,
+      ...noticeDates(decidedEarlier, DEFAULT_NOTICE_WORKING_DAYS), decidedBy: reviewerId, decidedAt: decidedEarlier, createdBy: agencyId,
       createdAt: new Date(`${monthAgo}T01:00:00Z`), updatedAt: new Date(`${monthAgo}T02:00:00Z`),
     },
     {
       resourceId: rs, applicantOrgId: applicant, regionCode: '410100', kind: 'initial', status: 'approved', description: '首次登记',
       notAsset: true, notAssetBasis: '原始数据未形成资产,按《河南省公共数据资源授权运营实施办法(试行)》第十条管理',
-      registrationNo: `豫数登${year}000002`, noticeStartsOn: today, noticeEndsOn: addWorkingDays(today, 10), effectiveOn: dayAfter(addWorkingDays(today, 10)),
-      decidedBy: reviewerId, decidedAt: new Date(), createdBy: agencyId,
+      registrationNo: `豫数登${shanghaiDate(decidedNow).slice(0, 4)}000002`, ...noticeDates(decidedNow, DEFAULT_NOTICE_WORKING_DAYS),
+      decidedBy: reviewerId, decidedAt: decidedNow, createdBy: agencyId,
     },
   ]);
 }

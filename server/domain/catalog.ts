@@ -2,7 +2,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { queryRows, type DbOrTx } from '@/db/client';
 import { catalogResources, organizations } from '@/db/schema';
-import { addWorkingDays, shanghaiDate } from './deadlines';
+import { addDays, addWorkingDays, shanghaiDate } from './deadlines';
 import { PROVINCE_REGION } from './roles';
 import { scopeLevel, type ScopeSubject } from './scope';
 
@@ -69,9 +69,7 @@ export const CATALOG_POLICY_KEY = 'catalog.registration';
 export function noticeDates(at: Date, workingDays: number) {
   const start = shanghaiDate(at);
   const end = addWorkingDays(start, workingDays);
-  const next = new Date(`${end}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return { noticeStartsOn: start, noticeEndsOn: end, effectiveOn: next.toISOString().slice(0, 10) };
+  return { noticeStartsOn: start, noticeEndsOn: end, effectiveOn: addDays(end, 1) };
 }
 
 export type Operability =

@@ -33,7 +33,8 @@ export function endOfShanghaiDay(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00Z`) - OFFSET_MS + DAY_MS - 1);
 }
 
-function addDays(date: string, n: number): string {
+/** A YYYY-MM-DD day plus n calendar days. */
+export function addDays(date: string, n: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type DbOrTx } from '@/db/client';
 import { catalogItems, catalogResources, catalogVersions, organizations, policies, regions, registrations } from '@/db/schema';
@@ -17,7 +17,7 @@ import { diffSnapshots } from './diff';
 import { keepItemIds, planImport } from './import';
 import { registrationMachine, resourceMachine, type Recipient } from './machines';
 import { getResource, selectConflicts, selectRegistrations, selectResources } from './query';
-import { snapshotOf, writeResource, type Snapshot } from './save';
+import { snapshotOf, submissionOf, writeResource, type Snapshot } from './save';
 import {
   ZConflictListInput, ZDiffInput, ZImportInput, ZListRegistrationsInput, ZListResourcesInput, ZNoticePolicyInput, ZReasonRef, ZRef,
   ZRegistrationInput, ZResourceInput, ZRestoreInput, ZUpdateResourceInput, type ResourceInput,
@@ -53,14 +53,6 @@ async function ownerRecipient(db: DbOrTx, orgId: string): Promise<Recipient> {
   return { orgId, role: o?.type === 'municipal_authority' ? 'municipal_admin' : 'implementing_agency' };
 }
 
-async function unresolvedCount(db: DbOrTx, resourceId: string): Promise<number> {
-  const [r] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(catalogItems)
-    .where(and(eq(catalogItems.resourceId, resourceId), isNotNull(catalogItems.conflictItemId), isNull(catalogItems.sourceResolution)));
-  return r.n;
-}
-
 /** Submit the working copy for review (a new version), as one workflow step. */
 async function submitResource(tx: DbOrTx, actor: WorkflowActor, user: ScopeSubject, row: ResourceRow, version: number, restoredFrom: number | null) {
   return transition(tx, resourceMachine, actor, {
@@ -69,12 +61,7 @@ async function submitResource(tx: DbOrTx, actor: WorkflowActor, user: ScopeSubje
     action: 'submit',
     scope: catalogScope(user),
     reason: restoredFrom ? `恢复 v${restoredFrom}` : null,
-    input: {
-      snapshot: await snapshotOf(tx, row.id),
-      unresolved: await unresolvedCount(tx, row.id),
-      reviewer: await reviewerOrgOf(tx, row),
-      restoredFrom,
-    },
+    input: await submissionOf(tx, row, restoredFrom),
   });
 }
 

@@ -1,8 +1,8 @@
-import { and, asc, eq, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '@/db/client';
 import { catalogItems, catalogResources, organizations } from '@/db/schema';
 import { appendAudit, type AuditActor } from '@/server/domain/audit';
-import { gradeOf, normalizeItemName, searchTextOf, type Grade } from '@/server/domain/catalog';
+import { gradeOf, normalizeItemName, reviewerOrgOf, searchTextOf, type Grade } from '@/server/domain/catalog';
 import { DomainError, invalidField, isUniqueViolation } from '@/server/domain/errors';
 import type { ItemInput, ResourceInput } from './schema';
 
@@ -249,4 +249,16 @@ function changedFields(a: Snapshot, b: Snapshot) {
     after.items = names(b);
   }
   return { before, after };
+}
+
+/**
+ * What a submission for review carries (resourceMachine's submit step): the frozen working copy,
+ * how many 一数一源 matches are still unresolved (the step's HN-9 guard), and the reviewer's inbox.
+ */
+export async function submissionOf(db: DbOrTx, row: { id: string; ownerOrgId: string; regionCode: string }, restoredFrom: number | null = null) {
+  const [u] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(catalogItems)
+    .where(and(eq(catalogItems.resourceId, row.id), isNotNull(catalogItems.conflictItemId), isNull(catalogItems.sourceResolution)));
+  return { snapshot: await snapshotOf(db, row.id), unresolved: u.n, reviewer: await reviewerOrgOf(db, row), restoredFrom };
 }
