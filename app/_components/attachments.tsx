@@ -7,6 +7,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useTRPC } from '@/server/trpc/react';
 import { fmtDateTime } from './format';
+import { routeError } from './route-error';
 
 const ACCEPT = '.pdf,.png,.jpg,.jpeg,.xlsx,.docx,.ofd';
 
@@ -35,8 +36,7 @@ export function Attachments({ entityType, entityId }: { entityType: string; enti
       body.set('entityId', entityId);
       body.set('file', file);
       const res = await fetch('/api/attachments', { method: 'POST', body });
-      const json = (await res.json().catch(() => ({}))) as { message?: string; fieldErrors?: Record<string, string[]> };
-      if (!res.ok) throw new Error(Object.values(json.fieldErrors ?? {}).flat().join(';') || json.message || res.statusText);
+      if (!res.ok) throw new Error(await routeError(res));
       message.success(t('uploaded', { name: file.name }));
       await qc.invalidateQueries({ queryKey: opts.queryKey });
     } catch (err) {

@@ -8,6 +8,7 @@ import type { ResolverDef, TRPCInfiniteQueryOptions } from '@trpc/tanstack-react
 import { TRPCClientError } from '@trpc/client';
 import { useTranslations } from 'next-intl';
 import { useCallback, useMemo, useState } from 'react';
+import { routeError } from '@/app/_components/route-error';
 import { applyServerErrors } from '@/app/_components/use-form-errors';
 
 /**
@@ -227,10 +228,7 @@ export function ExportMenu({ path, params }: { path: string; params: Record<stri
     message.open({ key, type: 'loading', content: t('exporting'), duration: 0 });
     try {
       const res = await fetch(href(format));
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { message?: string; fieldErrors?: Record<string, string[]> } | null;
-        throw new Error(body?.message || Object.values(body?.fieldErrors ?? {}).flat().join(';') || res.statusText);
-      }
+      if (!res.ok) throw new Error(await routeError(res));
       const name = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? `export.${format}`);
       const url = URL.createObjectURL(await res.blob());
       const a = document.createElement('a');
