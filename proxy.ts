@@ -5,7 +5,8 @@ import { NextResponse, type NextRequest } from 'next/server';
  * own scripts), and a quick redirect to /login for pages requested without a session cookie. The
  * session itself is validated on the server by the console layout and the tRPC context.
  */
-const PUBLIC = ['/login', '/api/health', '/api/auth', '/robots.txt'];
+/** /open: the public list of operators' products and usage disclosures (HN-17 ¶2), no login. */
+const PUBLIC = ['/login', '/open', '/api/health', '/api/auth', '/robots.txt'];
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 export function proxy(req: NextRequest) {

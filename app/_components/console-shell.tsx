@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOutlined, DatabaseOutlined, InboxOutlined, LogoutOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, AuditOutlined, ApartmentOutlined, UserOutlined } from '@ant-design/icons';
+import { BookOutlined, DatabaseOutlined, FileProtectOutlined, InboxOutlined, LogoutOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, AuditOutlined, ApartmentOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
@@ -23,6 +23,7 @@ const ICONS: Record<string, React.ReactNode> = {
   directory: <ApartmentOutlined />,
   regulations: <BookOutlined />,
   catalogGroup: <DatabaseOutlined />,
+  filingGroup: <FileProtectOutlined />,
   adminGroup: <SettingOutlined />,
   securityGroup: <SafetyOutlined />,
   auditGroup: <AuditOutlined />,

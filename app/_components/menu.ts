@@ -10,7 +10,7 @@ export interface MenuEntry {
   permission?: Permission;
   /** Business pages are hidden from the 三权分立 admin roles. */
   businessOnly?: boolean;
-  group?: 'catalogGroup' | 'adminGroup' | 'securityGroup' | 'auditGroup';
+  group?: 'catalogGroup' | 'filingGroup' | 'adminGroup' | 'securityGroup' | 'auditGroup';
 }
 
 export const MENU: MenuEntry[] = [
@@ -18,6 +18,14 @@ export const MENU: MenuEntry[] = [
   { href: '/catalog', label: 'catalog', permission: 'catalog.read', group: 'catalogGroup' },
   { href: '/catalog/registrations', label: 'registrations', permission: 'registration.read', group: 'catalogGroup' },
   { href: '/catalog/conflicts', label: 'conflicts', permission: 'catalog.conflicts.read', group: 'catalogGroup' },
+  { href: '/filings/plans', label: 'plans', permission: 'plan.read', group: 'filingGroup' },
+  { href: '/filings/agreements', label: 'agreements', permission: 'agreement.read', group: 'filingGroup' },
+  { href: '/filings/scenarios', label: 'scenarios', permission: 'scenario.read', group: 'filingGroup' },
+  { href: '/filings/products', label: 'products', permission: 'product.read', group: 'filingGroup' },
+  { href: '/filings/developers', label: 'developers', permission: 'developer.read', group: 'filingGroup' },
+  { href: '/filings/disclosures', label: 'disclosures', permission: 'disclosure.read', group: 'filingGroup' },
+  { href: '/filings/quality', label: 'quality', permission: 'quality.read', group: 'filingGroup' },
+  { href: '/filings/reports', label: 'reports', permission: 'report.read', group: 'filingGroup' },
   { href: '/directory', label: 'directory', permission: 'directory.org.read' },
   { href: '/admin/orgs', label: 'orgs', permission: 'admin.org.read', group: 'adminGroup' },
   { href: '/admin/users', label: 'users', permission: 'admin.user.read', group: 'adminGroup' },

@@ -3,3 +3,4 @@ export * from './audit';
 export * from './workflow';
 export * from './catalog';
 export * from './attachments';
+export * from './filings';

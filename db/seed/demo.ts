@@ -8,6 +8,7 @@ import { packageCovers } from '@/server/domain/deadlines';
 import type { OrgType, Role } from '@/server/domain/roles';
 import { openInbox } from '@/server/domain/workflow';
 import { seedDemoCatalog } from './catalog-demo';
+import { seedDemoFilings } from './filings-demo';
 import { createOrg, createUser, isEmpty, seedRegions } from './factories';
 import { HENAN_REGIONS } from './regions';
 
@@ -25,6 +26,7 @@ export const DEMO_ACCOUNTS: { role: Role; username: string; displayName: string;
   { role: 'evaluator', username: 'evaluator', displayName: '周评价', org: '河南省公共数据授权运营评价专家组' },
   { role: 'regulator', username: 'wangxin', displayName: '吴网信', org: '河南省委网络安全和信息化委员会办公室' },
   { role: 'platform', username: 'platform', displayName: '郑平台', org: '豫事办科技有限公司' },
+  { role: 'data_provider', username: 'provider', displayName: '冯提供', org: '郑州市市场监督管理局' },
   { role: 'sysadmin', username: 'sysadmin', displayName: '系统管理员', org: '河南省行政审批和政务信息管理局' },
   { role: 'secadmin', username: 'secadmin', displayName: '安全管理员', org: '河南省行政审批和政务信息管理局' },
   { role: 'auditor', username: 'auditor', displayName: '安全审计员', org: '河南省行政审批和政务信息管理局' },
@@ -84,6 +86,7 @@ export async function seedDemo(db: Db, opts: { onlyIfEmpty: boolean }): Promise<
       await createUser(tx, { username: a.username, displayName: a.displayName, orgId: byName.get(a.org)!, roles: [a.role], password: DEMO_PASSWORD, passwordHash });
     }
     await seedDemoCatalog(tx, byName);
+    await seedDemoFilings(tx, byName);
     const system = { id: null, name: 'system', orgId: null, ip: null };
     await appendAudit(tx, system, { action: 'system.seed', reason: 'demo province seeded', after: { orgs: byName.size, users: DEMO_ACCOUNTS.length } });
     await openCalendarReminder(tx, byName.get('河南省行政审批和政务信息管理局')!);

@@ -8,7 +8,7 @@ import type { Role } from './roles';
 /** Every business role (not the 三权分立 admin roles): for permissions whose real check is the data scope. */
 const EVERY_BUSINESS_ROLE = [
   'province_admin', 'industry_dept', 'municipal_admin', 'implementing_agency', 'operator',
-  'secondary_developer', 'evaluator', 'regulator', 'platform',
+  'secondary_developer', 'evaluator', 'regulator', 'platform', 'data_provider',
 ] as const satisfies readonly Role[];
 
 export const PERMISSIONS = {
@@ -49,6 +49,40 @@ export const PERMISSIONS = {
   /** HN-10 ¶2: the public data authority accepts and decides. */
   'registration.decide': ['province_admin', 'municipal_admin'],
   'registration.policy.write': ['province_admin'],
+  // filings (HN-11 … HN-17, HN-22 ¶3): rows are further scoped per organization in each router
+  /** 实施方案 (HN-11): drafted by the province or a city data authority, filed to the province and an industry dept. */
+  'plan.read': ['province_admin', 'industry_dept', 'municipal_admin', 'implementing_agency'],
+  'plan.write': ['province_admin', 'municipal_admin'],
+  /** 备案 of a plan or an agreement: the province and the provincial industry department (HN-11 ¶2, HN-13 ¶2). */
+  'filing.ack': ['province_admin', 'industry_dept'],
+  /** 运营协议 (HN-13, HN-14): the implementing agency signs with the operator. */
+  'agreement.read': ['province_admin', 'industry_dept', 'municipal_admin', 'implementing_agency', 'operator'],
+  'agreement.write': ['implementing_agency'],
+  /** HN-14(2): an agreement term over 3 years needs the province's approval. */
+  'agreement.exception.decide': ['province_admin'],
+  /** 一场景一审核 (HN-15). */
+  'scenario.read': ['province_admin', 'industry_dept', 'municipal_admin', 'implementing_agency', 'operator'],
+  'scenario.apply': ['operator'],
+  'scenario.review': ['province_admin', 'municipal_admin', 'implementing_agency'],
+  /** Registered products (HN-15 ¶2): the operator applies, the data authority registers (as HN-10). */
+  'product.read': ['province_admin', 'industry_dept', 'municipal_admin', 'implementing_agency', 'operator', 'secondary_developer'],
+  'product.register': ['operator'],
+  'product.decide': ['province_admin', 'municipal_admin'],
+  /** 数据校核 (HN-16): the operator raises, the provider answers within 7 working days. */
+  'quality.read': ['province_admin', 'municipal_admin', 'implementing_agency', 'operator', 'data_provider'],
+  'quality.raise': ['operator'],
+  'quality.answer': ['data_provider'],
+  /** 二级开发主体 (HN-17 ¶1): the operator selects, the implementing agency reviews. */
+  'developer.read': ['province_admin', 'municipal_admin', 'implementing_agency', 'operator', 'secondary_developer'],
+  'developer.write': ['operator'],
+  'developer.review': ['implementing_agency'],
+  /** HN-17 ¶2: usage disclosures, published by the operator (the public page needs no login). */
+  'disclosure.read': ['province_admin', 'municipal_admin', 'implementing_agency', 'operator'],
+  'disclosure.write': ['operator'],
+  /** 季度报告 / 年度总结 (HN-22 ¶3). */
+  'report.read': ['province_admin', 'municipal_admin', 'implementing_agency', 'operator'],
+  'report.write': ['operator'],
+  'report.policy.write': ['province_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

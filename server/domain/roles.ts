@@ -9,6 +9,7 @@ export const ROLES = [
   'evaluator',
   'regulator',
   'platform',
+  'data_provider',
   'sysadmin',
   'secadmin',
   'auditor',
@@ -50,8 +51,8 @@ export const ROLES_BY_ORG_TYPE: Record<OrgType, readonly Role[]> = {
   regulator: ['regulator'],
   platform: ['platform'],
   identity_service: ['platform'],
-  /** Providers are named in catalogs; their data is maintained by the implementing agency (no accounts yet). */
-  data_provider: [],
+  /** Providers are named in catalogs (maintained by the implementing agency) and answer data-quality requests (HN-16). */
+  data_provider: ['data_provider'],
 };
 
 export const PROVINCE_REGION = '410000';

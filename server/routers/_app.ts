@@ -5,6 +5,9 @@ import { auditRouter } from './audit/router';
 import { catalogRouter } from './catalog/router';
 import { directoryRouter } from './directory/router';
 import { meRouter } from './me/router';
+import { agreementRouter, planRouter } from './plans/router';
+import { qualityRouter, reportRouter } from './reports/router';
+import { developerRouter, disclosureRouter, productRouter, scenarioRouter } from './scenarios/router';
 import { securityRouter } from './security/router';
 
 /** The API's table of contents. Each domain adds one line. */
@@ -16,6 +19,14 @@ export const appRouter = createTRPCRouter({
   directory: directoryRouter,
   catalog: catalogRouter,
   attachment: attachmentRouter,
+  plan: planRouter,
+  agreement: agreementRouter,
+  scenario: scenarioRouter,
+  product: productRouter,
+  developer: developerRouter,
+  disclosure: disclosureRouter,
+  quality: qualityRouter,
+  report: reportRouter,
 });
 
 export type AppRouter = typeof appRouter;
