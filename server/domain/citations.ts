@@ -13,12 +13,14 @@ export const REGULATION_DOCS = {
 
 export type RegulationDocKey = keyof typeof REGULATION_DOCS;
 
-const CITATION = /^(HN|ID)-(\d{1,2})(?:\.(\d{1,2}))?(?:\((\d{1,2})\))?$/;
+/** HN-11.2 and HN-11 ¶2 are the same paragraph (the issues write the second form). */
+const CITATION = /^(HN|ID)-(\d{1,2})(?:\.(\d{1,2})|\s*¶(\d{1,2}))?(?:\((\d{1,2})\))?$/;
 
 export function parseCitation(code: string): { doc: 'HN' | 'ID'; article: number; paragraph?: number; item?: number } | null {
   const m = CITATION.exec(code.trim());
   if (!m) return null;
-  return { doc: m[1] as 'HN' | 'ID', article: Number(m[2]), paragraph: m[3] ? Number(m[3]) : undefined, item: m[4] ? Number(m[4]) : undefined };
+  const paragraph = m[3] ?? m[4];
+  return { doc: m[1] as 'HN' | 'ID', article: Number(m[2]), paragraph: paragraph ? Number(paragraph) : undefined, item: m[5] ? Number(m[5]) : undefined };
 }
 
 export const articleAnchorId = (article: number) => `art-${article}`;

@@ -1,4 +1,7 @@
 import { isWorkday as packageIsWorkday } from 'chinese-days';
+import { addDays, DAY_MS, endOfShanghaiDay, shanghaiDate } from './dates';
+
+export { addDays, endOfShanghaiDay, shanghaiDate };
 
 /**
  * Deadlines (DESIGN §3). Three clocks: 法定工作日 (weekends, public holidays and adjusted working
@@ -11,8 +14,6 @@ import { isWorkday as packageIsWorkday } from 'chinese-days';
 export type DeadlineKind = 'working_days' | 'calendar_days' | 'hours';
 export const DEADLINE_KINDS: readonly DeadlineKind[] = ['working_days', 'calendar_days', 'hours'];
 
-const OFFSET_MS = 8 * 3600_000;
-const DAY_MS = 24 * 3600_000;
 /** Last year the chinese-days package covers; later years need a loaded table. */
 export const PACKAGE_LAST_YEAR = 2026;
 export const PACKAGE_FIRST_YEAR = 2004;
@@ -21,21 +22,6 @@ let overrides = new Map<string, boolean>();
 
 export function setCalendarOverrides(days: Iterable<{ date: string; working: boolean }>): void {
   overrides = new Map([...days].map((d) => [d.date, d.working]));
-}
-
-/** YYYY-MM-DD of an instant in Asia/Shanghai. */
-export function shanghaiDate(at: Date): string {
-  return new Date(at.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The instant at which a Shanghai calendar day ends (23:59:59.999 +08:00). */
-export function endOfShanghaiDay(date: string): Date {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - OFFSET_MS + DAY_MS - 1);
-}
-
-/** A YYYY-MM-DD day plus n calendar days. */
-export function addDays(date: string, n: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 }
 
 function toDateString(date: Date | string): string {

@@ -212,6 +212,8 @@ describe('citations against the texts', () => {
   it('parseCitation is unchanged', () => {
     expect(parseCitation(' HN-14.1(2) ')).toEqual({ doc: 'HN', article: 14, paragraph: 1, item: 2 });
     expect(parseCitation('ID-8.2')).toEqual({ doc: 'ID', article: 8, paragraph: 2, item: undefined });
+    expect(parseCitation('HN-11 ¶2')).toEqual({ doc: 'HN', article: 11, paragraph: 2, item: undefined });
+    expect(parseCitation('HN-11¶2')).toEqual(parseCitation('HN-11.2'));
   });
 
   it('maps reader slugs to documents', () => {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachments, auditLog, organizations } from '@/db/schema';
 import { DEMO_PASSWORD } from '@/db/seed/demo';
@@ -51,7 +51,7 @@ describe('attachments of a registration application (HN-10 ¶1 evidence)', () =>
     expect(list.items.map((i) => [i.filename, i.uploadedBy, i.sm3])).toEqual([['资产评估报告.pdf', '赵实施', row.sm3]]);
     const file = await readAttachment(h.db, zhengzhou, row.id);
     expect(Buffer.compare(file!.data, pdf)).toBe(0);
-    const [audit] = await h.db.select().from(auditLog).where(eq(auditLog.action, 'attachment.upload'));
+    const [audit] = await h.db.select().from(auditLog).where(and(eq(auditLog.action, 'attachment.upload'), eq(auditLog.entityId, registrationId)));
     expect(audit).toMatchObject({ entityType: 'catalog_registration', entityId: registrationId, after: { attachmentId: row.id, sm3: row.sm3 } });
   });
 
