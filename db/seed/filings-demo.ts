@@ -2,7 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { catalogResources, filingReceipts, filingVersions, operatingAgreements, users } from '@/db/schema';
 import { appendAudit } from '@/server/domain/audit';
-import { AGREEMENT_CLAUSES, type AgreementClause } from '@/server/domain/filings';
+import { agreementSnapshot } from '@/server/routers/plans/agreement';
+import type { AgreementClauses } from '@/server/routers/plans/schema';
 import { seedDemoPlans } from './filings-plans-demo';
 import { seedDemoReports } from './filings-reports-demo';
 import { seedDemoScenarios } from './filings-scenarios-demo';
@@ -22,16 +23,25 @@ export interface DemoFilingContext {
 
 export const DEMO_AGREEMENT_NAME = '郑州市公共数据资源授权运营协议(企业登记数据)';
 
-const CLAUSE_TEXT: Record<AgreementClause, string> = {
+/** The 13 clauses of HN-14, in the shape of the agreement form (server/routers/plans/schema.ts). */
+const CLAUSES: AgreementClauses = {
   resources: '郑州市企业登记基本信息(410100-SC-0001),以已登记的目录为准',
   term: '自 2025 年 1 月 1 日起至 2027 年 12 月 31 日止',
-  products: '企业信用画像接口、企业经营状况分析报告;遵守安全审核与业务规范性审核要求',
+  products: {
+    items: [
+      { name: '企业信用画像接口', category: 'industry', form: 'api', description: '' },
+      { name: '企业经营状况分析报告', category: 'public', form: 'report', description: '' },
+    ],
+    techStandards: '接口遵循省一体化大数据平台数据服务规范',
+    securityReview: '产品发布前经合规审核(HN-15),原始数据不出域',
+    businessReview: '按实施机构业务规范性审核要求逐项审核',
+  },
   platform: '河南省一体化大数据平台授权运营域',
-  assets: '软硬件设备归乙方所有;公共数据产品和服务的权属按协议附件约定',
+  assets: { equipment: '软硬件设备归乙方所有', products: '公共数据产品和服务的权属按协议附件约定' },
   disclosure: '每季度在门户网站披露公共数据资源使用情况',
-  accounting: '单独核算授权范围内的经营成本和收入,收益按省有关办法分配',
-  security: '落实数据分类分级保护,原始数据不出域;建立风险监测和应急处置机制',
-  evaluation: '接受年度评价;评价合格的可申请续约,不合格的按协议退出',
+  accounting: { costAccounting: '单独核算授权范围内的经营成本和收入', revenueDistribution: '收益按省有关办法分配' },
+  security: { measures: '落实数据分类分级保护,原始数据不出域', riskMonitoring: '建立风险监测机制', emergency: '建立应急处置机制,发生安全事件立即报告' },
+  evaluation: { evaluation: '接受年度评价', renewalExit: '评价合格的可申请续约,不合格的按协议退出' },
   liability: '违反协议的,按协议约定承担违约责任',
   disputes: '协商解决;协商不成的,向郑州仲裁委员会申请仲裁',
   changes: '经双方协商一致并备案后可变更;出现法定情形时终止',
@@ -44,7 +54,6 @@ export async function seedDemoFilings(tx: DbOrTx, orgIds: Map<string, string>): 
   const agencyUser = await userId('agency');
   const [sc] = await tx.select({ id: catalogResources.id }).from(catalogResources)
     .where(and(eq(catalogResources.code, '410100-SC-0001'), inArray(catalogResources.ownerOrgId, [org('郑州市大数据发展中心')])));
-  const clauses = Object.fromEntries(AGREEMENT_CLAUSES.map((c) => [c, CLAUSE_TEXT[c]])) as Record<AgreementClause, string>;
   const [agreement] = await tx.insert(operatingAgreements).values({
     agencyOrgId: org('郑州市大数据发展中心'),
     regionCode: '410100',
@@ -55,7 +64,7 @@ export async function seedDemoFilings(tx: DbOrTx, orgIds: Map<string, string>): 
     signedOn: '2024-12-20',
     startsOn: '2025-01-01',
     endsOn: '2027-12-31',
-    clauses,
+    clauses: CLAUSES,
     resourceIds: [sc.id],
     decisionOn: '2024-12-10',
     decisionMeeting: '郑州市大数据发展中心 2024 年第 12 次主任办公会',
@@ -63,10 +72,10 @@ export async function seedDemoFilings(tx: DbOrTx, orgIds: Map<string, string>): 
     filedVersionNo: 1,
     createdBy: agencyUser,
     version: 3,
-  }).returning({ id: operatingAgreements.id });
+  }).returning();
   await tx.insert(filingVersions).values({
-    entityType: 'operating_agreement', entityId: agreement.id, versionNo: 1, submittedBy: agencyUser,
-    snapshot: { name: DEMO_AGREEMENT_NAME, startsOn: '2025-01-01', endsOn: '2027-12-31', clauses, resourceIds: [sc.id] },
+    entityType: 'operating_agreement', entityId: agreement.id, versionNo: 1, submittedBy: agencyUser, submittedAt: new Date('2025-01-02T02:00:00Z'),
+    snapshot: await agreementSnapshot(tx, agreement),
   });
   const decidedAt = new Date('2025-01-06T02:00:00Z');
   await tx.insert(filingReceipts).values([

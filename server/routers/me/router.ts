@@ -4,11 +4,12 @@ import { deadlines, inboxItems, passwordHistory, users } from '@/db/schema';
 import { hashPassword, passwordProblem, verifyPassword } from '@/server/auth/password';
 import { loadSecurityPolicy } from '@/server/auth/security-policy';
 import { appendAudit } from '@/server/domain/audit';
-import { deadlineStatus, type DeadlineKind } from '@/server/domain/deadlines';
+import { deadlineStatus, shanghaiDate, type DeadlineKind } from '@/server/domain/deadlines';
 import { invalidField, notFound } from '@/server/domain/errors';
 import { permissionsOf } from '@/server/domain/policy';
 import { transition } from '@/server/domain/workflow';
 import { userMachine } from '@/server/routers/admin/user-machine';
+import { sweepAgreementExpiry } from '@/server/routers/plans/expiry';
 import { createTRPCRouter, protectedProcedure } from '@/server/trpc/init';
 
 export const ZChangePasswordInput = z
@@ -26,6 +27,8 @@ export const meRouter = createTRPCRouter({
   }),
   /** 我的待办: open steps assigned to me, or to my role in my organization. */
   inbox: protectedProcedure.query(async ({ ctx }) => {
+    // HN-14(9): agreements nearing their end put their 90/30-day reminders in the agency's inbox first
+    await sweepAgreementExpiry(ctx.db, shanghaiDate(new Date()));
     const rows = await ctx.db
       .select({
         id: inboxItems.id, entityType: inboxItems.entityType, entityId: inboxItems.entityId, step: inboxItems.step,
