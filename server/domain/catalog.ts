@@ -1,7 +1,7 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { queryRows, type DbOrTx } from '@/db/client';
-import { catalogResources, organizations } from '@/db/schema';
+import { catalogResources, organizations, policies } from '@/db/schema';
 import { addDays, addWorkingDays, shanghaiDate } from './deadlines';
 import { PROVINCE_REGION } from './roles';
 import { scopeLevel, type ScopeSubject } from './scope';
@@ -64,6 +64,28 @@ export async function reviewerOrgOf(db: DbOrTx, r: { ownerOrgId: string; regionC
 /** Public notice period after an approved registration (HN-10; 10 working days unless configured). */
 export const DEFAULT_NOTICE_WORKING_DAYS = 10;
 export const CATALOG_POLICY_KEY = 'catalog.registration';
+
+/** The configured notice period (HN-10), with the policy row's version for optimistic updates. */
+export async function noticeDays(db: DbOrTx): Promise<{ noticeWorkingDays: number; version: number }> {
+  const [p] = await db.select().from(policies).where(eq(policies.key, CATALOG_POLICY_KEY));
+  const v = (p?.value ?? {}) as { noticeWorkingDays?: number };
+  return { noticeWorkingDays: v.noticeWorkingDays ?? DEFAULT_NOTICE_WORKING_DAYS, version: p?.version ?? 0 };
+}
+
+/**
+ * 豫数登 + year + 6-digit sequence, unique; serialized by an advisory lock. One register for public data
+ * resources (HN-10) and the products registered like them (HN-15 ¶2): the sequence runs over both, so
+ * that a number names one thing.
+ */
+export async function nextRegistrationNo(tx: DbOrTx, year: string): Promise<string> {
+  await queryRows(tx, sql`select pg_advisory_xact_lock(hashtext('catalog_registration_no'))`);
+  const prefix = `豫数登${year}`;
+  const pattern = `${prefix}%`;
+  const [r] = await queryRows<{ n: number | null }>(tx, sql`select max(substr(registration_no, ${prefix.length + 1})::int) as n from (
+    select registration_no from catalog_registrations where registration_no like ${pattern}
+    union all select registration_no from data_products where registration_no like ${pattern}) numbers`);
+  return `${prefix}${String((r?.n ?? 0) + 1).padStart(6, '0')}`;
+}
 
 /** Notice dates for a registration approved at `at`: the notice runs N working days, and it takes effect the day after. */
 export function noticeDates(at: Date, workingDays: number) {

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { queryRows, type DbOrTx } from '@/db/client';
+import type { DbOrTx } from '@/db/client';
 import { catalogItems, catalogResources, catalogVersions, organizations, policies, regions, registrations } from '@/db/schema';
 import { appendAudit, diff } from '@/server/domain/audit';
 import {
-  CATALOG_POLICY_KEY, catalogScope, DEFAULT_NOTICE_WORKING_DAYS, noticeDates, reviewerOrgOf, reviewsResource,
+  CATALOG_POLICY_KEY, catalogScope, nextRegistrationNo, noticeDates, noticeDays, reviewerOrgOf, reviewsResource,
 } from '@/server/domain/catalog';
 import { shanghaiDate } from '@/server/domain/deadlines';
 import { conflict, DomainError, notFound, precondition } from '@/server/domain/errors';
@@ -275,12 +275,6 @@ const importRouter = createTRPCRouter({
 
 // ---- registration (HN-10)
 
-async function noticeDays(db: DbOrTx): Promise<{ noticeWorkingDays: number; version: number }> {
-  const [p] = await db.select().from(policies).where(eq(policies.key, CATALOG_POLICY_KEY));
-  const v = (p?.value ?? {}) as { noticeWorkingDays?: number };
-  return { noticeWorkingDays: v.noticeWorkingDays ?? DEFAULT_NOTICE_WORKING_DAYS, version: p?.version ?? 0 };
-}
-
 /** The latest approved registration of a resource (in notice or in force), if any. */
 async function activeRegistration(db: DbOrTx, resourceId: string) {
   const [r] = await db
@@ -290,14 +284,6 @@ async function activeRegistration(db: DbOrTx, resourceId: string) {
     .orderBy(desc(registrations.decidedAt))
     .limit(1);
   return r && r.kind !== 'cancel' ? r : null;
-}
-
-/** 豫数登 + year + 6-digit sequence, unique; serialized by an advisory lock. */
-async function nextRegistrationNo(tx: DbOrTx, year: string): Promise<string> {
-  await queryRows(tx, sql`select pg_advisory_xact_lock(hashtext('catalog_registration_no'))`);
-  const prefix = `豫数登${year}`;
-  const [r] = await queryRows<{ n: number | null }>(tx, sql`select max(substr(registration_no, ${prefix.length + 1})::int) as n from catalog_registrations where registration_no like ${`${prefix}%`}`);
-  return `${prefix}${String((r?.n ?? 0) + 1).padStart(6, '0')}`;
 }
 
 async function lockRegistration(tx: DbOrTx, user: ScopeSubject, id: string) {

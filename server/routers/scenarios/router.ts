@@ -1,7 +1,5 @@
-import { createTRPCRouter } from '@/server/trpc/init';
-
-// Placeholder: filled in by the filings work (issue 5).
-export const scenarioRouter = createTRPCRouter({});
-export const productRouter = createTRPCRouter({});
-export const developerRouter = createTRPCRouter({});
-export const disclosureRouter = createTRPCRouter({});
+/** HN-15 and HN-17: scenario applications with their compliance reviews, products, secondary developers, disclosures. */
+export { scenarioRouter } from './scenario';
+export { productRouter } from './product';
+export { developerRouter } from './developer';
+export { disclosureRouter } from './disclosure';
