@@ -47,6 +47,14 @@ export async function choose(page: Page, label: string, option: string, scope: L
   }).toPass({ timeout: 20_000 });
 }
 
+/** Answer a confirmation (antd `modal.confirm`) with its OK button, and wait for it to close. */
+export async function confirmDialog(page: Page, ok: string) {
+  const dialog = page.locator('.ant-modal-confirm');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: ok }).click();
+  await expect(dialog).toHaveCount(0);
+}
+
 export const test = base;
 export type { Page };
 export { expect };

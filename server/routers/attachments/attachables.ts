@@ -4,6 +4,9 @@ import { registrations } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
 import { catalogScope } from '@/server/domain/catalog';
 import { can } from '@/server/domain/policy';
+import { agreementMinutesAttachable, planMinutesAttachable } from '@/server/routers/plans/attachable';
+import { complianceReviewAttachable } from '@/server/routers/scenarios/attachable';
+import { qualityAttachable, reportAttachable } from '@/server/routers/reports/attachable';
 
 /**
  * Which entities take attachments, and who may read or add them: each entity type answers with its
@@ -35,4 +38,14 @@ export const ATTACHABLES: Record<string, Attachable> = {
       return !!r && can(user, 'registration.apply') && r.applicantOrgId === user.orgId && r.status === 'submitted';
     },
   },
+  /** HN-15 ¶2: evidence of a compliance review round (server/routers/scenarios/attachable.ts). */
+  compliance_review: complianceReviewAttachable,
+  /** HN-11 ¶1: the 三重一大 minutes of an implementation plan (server/routers/plans/attachable.ts). */
+  implementation_plan_minutes: planMinutesAttachable,
+  /** HN-13 ¶1: the 三重一大 minutes of an operating agreement. */
+  operating_agreement_minutes: agreementMinutesAttachable,
+  /** HN-16: sample data and evidence of a data-quality request (server/routers/reports/attachable.ts). */
+  quality_request: qualityAttachable,
+  /** HN-22 ¶3: annexes of a periodic report, added before submission. */
+  periodic_report: reportAttachable,
 };

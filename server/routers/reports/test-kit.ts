@@ -1,0 +1,67 @@
+import { eq } from 'drizzle-orm';
+import { operatingAgreements, organizations } from '@/db/schema';
+import { DEMO_PASSWORD } from '@/db/seed/demo';
+import { createUser } from '@/db/seed/factories';
+import { AGREEMENT_CLAUSES } from '@/server/domain/filings';
+import type { WorkflowActor } from '@/server/domain/workflow';
+import { callerAs, demoUser, openSeededDb, sessionUserFor } from '@/server/test/harness';
+
+/**
+ * Shared set-up of the HN-16 / HN-22 ¶3 tests: a seeded database (the demo filed agreement of
+ * 郑州市大数据发展中心 with 河南数据集团有限公司 over 410100-SC-0001, provided by 郑州市市场监督管理局),
+ * the demo callers, users of other organizations for the NOT_FOUND cases, and the actor / scope of a
+ * user for calling the service functions at fixed dates.
+ */
+export type Caller = Awaited<ReturnType<typeof callerAs>>;
+export const NO_ID = '00000000-0000-4000-8000-000000000000';
+
+/** A wall-clock time in Asia/Shanghai: `at('2025-09-30T10:00:00')`. */
+export const at = (s: string) => new Date(`${s}+08:00`);
+
+export async function openKit() {
+  const h = await openSeededDb();
+  const orgId = async (name: string) => (await h.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name)))[0].id;
+  const add = async (username: string, org: string, role: Parameters<typeof createUser>[1]['roles'][number]) =>
+    createUser(h.db, { username, displayName: username, orgId: await orgId(org), roles: [role], password: DEMO_PASSWORD });
+  // a second operator user keeps each user under the write rate limit
+  await add('op_b', '河南数据集团有限公司', 'operator');
+  await add('zz_operator', '郑州数据运营有限公司', 'operator');
+  await add('ga_provider', '郑州市公安局', 'data_provider');
+  await add('ly_admin', '洛阳市公共数据主管部门', 'municipal_admin');
+  await add('ly_agency', '洛阳市大数据中心', 'implementing_agency');
+  const as = (u: string | null) => callerAs(h.db, u);
+  const c = {
+    anon: await as(null),
+    operator: await as(demoUser('operator')),
+    opB: await as('op_b'),
+    provider: await as(demoUser('data_provider')),
+    agency: await as(demoUser('implementing_agency')),
+    /** 郑州市行政审批和政务信息管理局: the agency's data authority, and the provider's supervisor. */
+    zz: await as(demoUser('municipal_admin')),
+    province: await as(demoUser('province_admin')),
+    /** industry_dept: neither quality nor report permissions. */
+    jiaotong: await as(demoUser('industry_dept')),
+    lyAdmin: await as('ly_admin'),
+    lyAgency: await as('ly_agency'),
+    zzOperator: await as('zz_operator'),
+    gaProvider: await as('ga_provider'),
+  };
+  /** The actor and scope of a user, for the service functions (which take `now`). */
+  const subject = async (username: string) => {
+    const user = await sessionUserFor(h.db, username);
+    const actor: WorkflowActor = { id: user.id, name: user.displayName, orgId: user.orgId, ip: null, roles: user.roles };
+    return { actor, user };
+  };
+  const operatorOrg = await orgId('河南数据集团有限公司');
+  const agencyOrg = await orgId('郑州市大数据发展中心');
+  let seq = 0;
+  /** An agreement of 河南数据集团 with the Zhengzhou agency, filed unless said otherwise. */
+  const agreement = async (startsOn: string, endsOn: string, o: Partial<typeof operatingAgreements.$inferInsert> = {}) => {
+    const [a] = await h.db.insert(operatingAgreements).values({
+      agencyOrgId: agencyOrg, regionCode: '410100', operatorOrgId: operatorOrg, name: `测试运营协议${++seq}`, status: 'filed', startsOn, endsOn,
+      clauses: Object.fromEntries(AGREEMENT_CLAUSES.map((k) => [k, '—'])), ...o,
+    }).returning();
+    return a;
+  };
+  return { h, c, orgId, subject, agreement };
+}
