@@ -31,3 +31,24 @@ test('the catalog list, a resource page and the resource form are accessible', a
   await expect(page.getByTestId('resource-form')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the filing lists, an agreement page, a report page and the public product page are accessible', async ({ page }) => {
+  await page.goto('/open');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await loginAs(page, 'agency');
+  for (const path of ['/filings/plans', '/filings/agreements', '/filings/scenarios', '/filings/products', '/filings/quality', '/filings/reports']) {
+    await page.goto(path);
+    await expect(page.locator('.ant-table-row').first()).toBeVisible();
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+  await page.goto('/filings/agreements');
+  await page.getByRole('link', { name: '郑州市公共数据资源授权运营协议(企业登记数据)' }).click();
+  await expect(page.getByTestId('filing-status')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto('/filings/reports');
+  await page.locator('.ant-table-row a[href^="/filings/reports/"]').first().click();
+  await expect(page).toHaveURL(/\/filings\/reports\/[0-9a-f-]{36}/);
+  await expect(page.getByTestId('report-title')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -81,9 +81,9 @@ export function AgreementList({ scopeText, canWrite, canAck, canDecide, wide }: 
         columns={[
           { title: t('cols.name'), key: 'name', dataIndex: 'name', sorter: true, sortOrder: sortOrderOf(sort, 'name'), render: (v: string, r) => <Link href={`/filings/agreements/${r.id}`}>{v}</Link> },
           { title: t('cols.status'), dataIndex: 'status', render: (v: string, r) => <FilingStatusTags status={v} filedVersionNo={r.filedVersionNo} /> },
-          { title: <>{t('cols.term')} <Cite code="HN-14(2)" /></>, key: 'term', render: (_: unknown, r) => `${r.startsOn} ~ ${r.endsOn}` },
+          { title: <>{t('cols.term')} <Cite plain code="HN-14(2)" /></>, key: 'term', render: (_: unknown, r) => `${r.startsOn} ~ ${r.endsOn}` },
           {
-            title: <>{t('cols.daysLeft')} <Cite code="HN-14(9)" /></>,
+            title: <>{t('cols.daysLeft')} <Cite plain code="HN-14(9)" /></>,
             key: 'endsOn',
             dataIndex: 'endsOn',
             sorter: true,
@@ -91,7 +91,7 @@ export function AgreementList({ scopeText, canWrite, canAck, canDecide, wide }: 
             render: (_: unknown, r) => (r.status === 'filed' ? <ExpiryTag status={r.status} daysLeft={r.daysLeft} expiry={r.expiry} /> : '—'),
           },
           { title: t('cols.exception'), dataIndex: 'exceptionStatus', render: (v: string) => (v === 'none' ? '—' : <ExceptionTag status={v} />) },
-          { title: <>{t('cols.receipts')} <Cite code="HN-13 ¶2" /></>, key: 'receipts', render: (_: unknown, r) => <ReceiptProgress receipts={r.receipts} awaitingMe={r.awaitingMe} /> },
+          { title: <>{t('cols.receipts')} <Cite plain code="HN-13 ¶2" /></>, key: 'receipts', render: (_: unknown, r) => <ReceiptProgress receipts={r.receipts} awaitingMe={r.awaitingMe} /> },
           { title: t('cols.agency'), dataIndex: 'agencyName' },
           { title: t('cols.operator'), dataIndex: 'operatorName' },
           ...(wide ? [{ title: t('cols.region'), dataIndex: 'regionName' }] : []),

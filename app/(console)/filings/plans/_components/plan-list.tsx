@@ -79,7 +79,7 @@ export function PlanList({ scopeText, canWrite, canAck, wide }: { scopeText: str
         columns={[
           { title: t('cols.name'), key: 'name', dataIndex: 'name', sorter: true, sortOrder: sortOrderOf(sort, 'name'), render: (v: string, r) => <Link href={`/filings/plans/${r.id}`}>{v}</Link> },
           { title: t('cols.status'), dataIndex: 'status', render: (v: string, r) => <FilingStatusTags status={v} filedVersionNo={r.filedVersionNo} /> },
-          { title: <>{t('cols.receipts')} <Cite code="HN-11 ¶2" /></>, key: 'receipts', render: (_: unknown, r) => <ReceiptProgress receipts={r.receipts} awaitingMe={r.awaitingMe} /> },
+          { title: <>{t('cols.receipts')} <Cite plain code="HN-11 ¶2" /></>, key: 'receipts', render: (_: unknown, r) => <ReceiptProgress receipts={r.receipts} awaitingMe={r.awaitingMe} /> },
           { title: t('cols.owner'), dataIndex: 'ownerName' },
           ...(wide ? [{ title: t('cols.region'), dataIndex: 'regionName' }] : []),
           { title: t('cols.industry'), dataIndex: 'industryName', render: (v: string | null) => v ?? '—' },

@@ -59,7 +59,7 @@ export function ProductList({ canDecide }: { canDecide: boolean }) {
           { title: tp('cols.phase'), dataIndex: 'phase', render: (v: string) => <PhaseTag phase={v} /> },
           { title: tp('cols.productForm'), dataIndex: 'productForm', render: (v: string) => t(`productForm.${v}`) },
           { title: tp('cols.useCategory'), dataIndex: 'useCategory', render: (v: string) => t(`useCategory.${v}`) },
-          { title: <>{tp('cols.pricingBasis')} <Cite code="HN-21.3">HN-21 ¶3</Cite></>, dataIndex: 'pricingBasis', render: (v: string) => t(`pricingBasis.${v}`) },
+          { title: <>{tp('cols.pricingBasis')} <Cite plain code="HN-21.3">HN-21 ¶3</Cite></>, dataIndex: 'pricingBasis', render: (v: string) => t(`pricingBasis.${v}`) },
           { title: tp('cols.operator'), dataIndex: 'operatorName' },
           { title: tp('cols.agency'), dataIndex: 'agencyName' },
           { title: tp('cols.notice'), key: 'notice', render: (_: unknown, r) => (r.noticeStartsOn ? `${r.noticeStartsOn} ~ ${r.noticeEndsOn}` : '—') },

@@ -57,7 +57,7 @@ export function ScenarioList({ scopeText, canApply }: { scopeText: string; canAp
           { title: ts('cols.name'), key: 'name', dataIndex: 'name', sorter: true, sortOrder: sortOrderOf(sort, 'name'), render: (v: string, r) => <Link href={`/filings/scenarios/${r.id}`}>{v}</Link> },
           { title: ts('cols.status'), dataIndex: 'status', render: (v: string) => <StatusTag kind="status" status={v} /> },
           {
-            title: <>{ts('cols.compliance')} <Cite code="HN-15.2">HN-15 ¶2</Cite></>, key: 'round',
+            title: <>{ts('cols.compliance')} <Cite plain code="HN-15.2">HN-15 ¶2</Cite></>, key: 'round',
             render: (_: unknown, r) => (r.latestRound ? ts('roundTag', { round: r.latestRound.round, status: t(`roundStatus.${r.latestRound.status}`) }) : '—'),
           },
           { title: ts('cols.product'), key: 'product', render: (_: unknown, r) => (r.latestProduct ? <Link href={`/filings/products/${r.latestProduct.id}`}>{r.latestProduct.registrationNo ?? tp(r.latestProduct.status)}</Link> : '—') },
