@@ -1,7 +1,7 @@
 'use client';
 
 import { CheckCircleOutlined, CloseCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Descriptions, Empty, Form, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Empty, Form, Input, Select, Space, Table, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslations } from 'next-intl';
@@ -284,5 +284,49 @@ export function VersionsPanel({ versions, filedVersionNo, diffOptions, label, va
         />
       )}
     </Space>
+  );
+}
+
+/** The filters both filing lists share: status, region (province-wide and industry scopes), 本机构. */
+export interface FilingFilterValues {
+  status?: string;
+  regionCode?: string;
+  mine?: boolean;
+}
+
+export function FilingFilters({ statuses, filters, setFilter, regions, wide, canWrite }: {
+  statuses: readonly string[];
+  filters: FilingFilterValues;
+  setFilter: (key: keyof FilingFilterValues, value: string | boolean | undefined) => void;
+  regions: readonly { code: string; name: string }[];
+  wide: boolean;
+  canWrite: boolean;
+}) {
+  const t = useTranslations('plans');
+  return (
+    <>
+      <Select
+        aria-label={t('list.status')}
+        placeholder={t('list.status')}
+        allowClear
+        value={filters.status}
+        onChange={(v) => setFilter('status', v)}
+        options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        style={{ width: 130 }}
+      />
+      {wide && (
+        <Select
+          aria-label={t('list.region')}
+          placeholder={t('list.region')}
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          value={filters.regionCode}
+          onChange={(v) => setFilter('regionCode', v)}
+          options={regions.map((r) => ({ value: r.code, label: r.name }))}
+          style={{ width: 150 }}
+        />
+      )}
+      {canWrite && <Checkbox checked={!!filters.mine} onChange={(e) => setFilter('mine', e.target.checked || undefined)}>{t('list.mine')}</Checkbox>}
+    </>
   );
 }

@@ -2,7 +2,7 @@
 
 import { Cite } from '@/app/_components/citation';
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
@@ -11,7 +11,7 @@ import { ExportMenu, KeysetTable, ListToolbar, sortOrderOf, useKeysetList, useLi
 import { PLAN_STATUSES } from '@/server/routers/plans/terms';
 import { useTRPC } from '@/server/trpc/react';
 import { PLAN_LIST_DEFAULT, type PlanRow } from './defaults';
-import { FilingStatusTags, ReceiptProgress } from './filing-parts';
+import { FilingFilters, FilingStatusTags, ReceiptProgress } from './filing-parts';
 import { ViewSwitch } from './view-switch';
 
 type Sort = 'updatedAt' | 'name';
@@ -49,28 +49,7 @@ export function PlanList({ scopeText, canWrite, canAck, wide }: { scopeText: str
         />
       )}
       <ListToolbar state={state} searchPlaceholder={tp('searchPlaceholder')}>
-        <Select
-          aria-label={t('list.status')}
-          placeholder={t('list.status')}
-          allowClear
-          value={filters.status}
-          onChange={(v) => state.setFilter('status', v)}
-          options={PLAN_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          style={{ width: 130 }}
-        />
-        {wide && (
-          <Select
-            aria-label={t('list.region')}
-            placeholder={t('list.region')}
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            value={filters.regionCode}
-            onChange={(v) => state.setFilter('regionCode', v)}
-            options={(facets.data?.regions ?? []).map((r) => ({ value: r.code, label: r.name }))}
-            style={{ width: 150 }}
-          />
-        )}
-        {canWrite && <Checkbox checked={!!filters.mine} onChange={(e) => state.setFilter('mine', e.target.checked || undefined)}>{t('list.mine')}</Checkbox>}
+        <FilingFilters statuses={PLAN_STATUSES} filters={filters} setFilter={(k, v) => state.setFilter(k, v as never)} regions={facets.data?.regions ?? []} wide={wide} canWrite={canWrite} />
       </ListToolbar>
       <KeysetTable<PlanRow>
         list={list}
