@@ -131,6 +131,7 @@ test('an agency records an operating agreement: a term of 3 years and 1 day is r
   await choose(page, '一级开发主体', '河南数据集团有限公司', form);
   await choose(page, '备案的省级行业主管部门', '河南省交通运输厅', form);
   await choose(page, '授权运营的数据资源', '企业登记基本信息', form);
+  await date('签订日期', '2025-12-20');
   await date('运营期限起', '2026-01-01');
   await date('运营期限止(含当日)', '2029-01-01');
   await fill('产品和服务名称 1', '企业信用画像接口');

@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { organizations } from '@/db/schema';
+import { operatingAgreements, organizations } from '@/db/schema';
 import { PROVINCE_REGION } from './roles';
 
 /** The filings' terms and date rules (pure), and the lookups that need the database. */
@@ -31,3 +31,17 @@ export async function authorityOf(db: DbOrTx, orgId: string): Promise<Authority 
     .limit(1);
   return a ? { orgId: a.id, role: provincial ? 'province_admin' : 'municipal_admin' } : null;
 }
+
+/**
+ * An operating agreement is in force from its first acknowledged filing (HN-13 ¶2) until it ends. A
+ * filed agreement whose working copy is being revised and refiled stays in force meanwhile: its
+ * status leaves 已备案 but `filed_version_no` keeps naming the version in force.
+ */
+export function isInForce(a: { status: string; filedVersionNo: number | null }): boolean {
+  return a.filedVersionNo !== null && a.status !== 'ended';
+}
+
+export const agreementInForceSql = (): SQL => sql`(${operatingAgreements.filedVersionNo} is not null and ${operatingAgreements.status} <> 'ended')`;
+
+/** Filed at some time (in force now or ended): its periods are owed reports (HN-22 ¶3). */
+export const agreementEverFiledSql = (): SQL => isNotNull(operatingAgreements.filedVersionNo);

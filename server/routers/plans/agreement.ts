@@ -3,14 +3,15 @@ import type { DbOrTx } from '@/db/client';
 import { catalogResources, implementationPlans, operatingAgreements, regions } from '@/db/schema';
 import { appendAudit, diff } from '@/server/domain/audit';
 import { mayOperate, operabilityFrom, registrationStateSql } from '@/server/domain/catalog';
+import { shanghaiDate } from '@/server/domain/deadlines';
 import { invalidField, notFound } from '@/server/domain/errors';
-import { termExceedsLimit } from '@/server/domain/filings';
+import { isInForce, termExceedsLimit } from '@/server/domain/filings';
 import { likePattern } from '@/server/domain/paging';
 import { can } from '@/server/domain/policy';
 import type { ScopeSubject } from '@/server/domain/scope';
 import { timelineOf } from '@/server/domain/timeline';
 import { availableTransitions, closeInbox, openInbox, type WorkflowActor } from '@/server/domain/workflow';
-import { attachmentCount, checkOrg, onOrBefore } from './common';
+import { attachmentCount, checkOrg, filedAt, notAfterToday, onOrBefore } from './common';
 import { expirySteps } from './expiry';
 import { agreementMachine } from './machines';
 import { agreementScope, findAgreement, orgNames, resourceLabels } from './query';
@@ -88,6 +89,8 @@ export function linkablePlans(db: DbOrTx, regionCode: string) {
 async function checkParties(db: DbOrTx, user: ScopeSubject, input: AgreementInput) {
   await checkOrg(db, input.operatorOrgId, 'operator', 'operatorOrgId', '请选择在用的一级开发主体(HN-13 ¶1)');
   await checkOrg(db, input.industryOrgId, 'industry_dept', 'industryOrgId', '请选择在用的省级行业主管部门(HN-13 ¶2)');
+  // An industry department that also signs as implementing agency cannot take its own filing (HN-13 ¶2).
+  if (input.industryOrgId === user.orgId) throw invalidField('industryOrgId', '不能向本单位报备案:请选择其他省级行业主管部门(HN-13 ¶2)');
   for (const id of input.partnerOrgIds) {
     await checkOrg(db, id, 'industry_dept', 'partnerOrgIds', '会同签订的单位须为在用的行业主管部门(HN-13 ¶1)');
   }
@@ -123,6 +126,7 @@ export async function writeAgreement(tx: DbOrTx, actor: WorkflowActor, user: Sco
   const resourceIds = [...new Set(input.resourceIds)];
   await checkAgreementResources(tx, user, resourceIds);
   // HN-13 ¶1: 经“三重一大”决策机制审议通过后签订
+  if (input.signedOn) notAfterToday('signedOn', input.signedOn, shanghaiDate(new Date()), '签订日期');
   if (existing && !onOrBefore(existing.decisionOn, input.signedOn)) throw invalidField('signedOn', `签订日期不能早于“三重一大”决策日期 ${existing.decisionOn}(HN-13 ¶1)`);
   const exceptionStatus = exceptionAfter(existing, input);
   const needs = exceptionStatus !== 'none';
@@ -220,10 +224,12 @@ export async function recordAgreementDecision(tx: DbOrTx, actor: WorkflowActor, 
 
 /** The facts the filing guard checks (HN-13 ¶1, HN-14(1), HN-14(2)). */
 export async function agreementStepInput(db: DbOrTx, row: AgreementRow) {
+  const since = await filedAt(db, ENTITY, row.id, row.filedVersionNo);
   return {
     snapshot: await agreementSnapshot(db, row),
     recipients: await filingRecipients(db, row.industryOrgId),
-    minutes: await attachmentCount(db, AGREEMENT_MINUTES, row.id),
+    minutes: await attachmentCount(db, AGREEMENT_MINUTES, row.id, since),
+    filedOn: since ? shanghaiDate(since) : null,
     inoperable: await inoperableOf(db, row.resourceIds),
   };
 }
@@ -233,7 +239,9 @@ export async function agreementDetail(db: DbOrTx, user: ScopeSubject, actor: Wor
   if (!a) throw notFound('运营协议');
   const receipts = await receiptsOf(db, AGREEMENT_KIND, id);
   const versions = await versionsOf(db, AGREEMENT_KIND, id, receipts);
-  const minutes = await attachmentCount(db, AGREEMENT_MINUTES, id);
+  // while a revision is drafted, only minutes of its own decision count (as the filing guard counts them)
+  const drafting = a.status === 'draft' || a.status === 'returned';
+  const minutes = await attachmentCount(db, AGREEMENT_MINUTES, id, drafting ? await filedAt(db, ENTITY, id, a.filedVersionNo) : null);
   const timeline = await timelineOf(db, [
     { type: ENTITY, id }, { type: AGREEMENT_MINUTES, id }, ...receipts.map((r) => ({ type: 'filing_receipt', id: r.id })),
   ]);
@@ -255,12 +263,12 @@ export async function agreementDetail(db: DbOrTx, user: ScopeSubject, actor: Wor
     receipts,
     versions,
     timeline,
-    checklist: { decision: !!(a.decisionOn && a.decisionMeeting), minutes, industry: !!a.industryOrgId },
+    checklist: { decision: !!(a.decisionOn && a.decisionMeeting), minutes, signed: !!a.signedOn, industry: !!a.industryOrgId },
     actions: steps,
     myReceipt: myReceipt ? { id: myReceipt.id, version: myReceipt.version } : null,
     canEdit: owned && (a.status === 'draft' || a.status === 'returned' || a.status === 'filed'),
     canRecord: owned && (a.status === 'draft' || a.status === 'returned'),
-    canExitPath: owned && a.status === 'filed',
+    canExitPath: owned && isInForce(a),
     canDecideException: can(user, 'agreement.exception.decide') && a.exceptionStatus === 'pending',
   };
 }

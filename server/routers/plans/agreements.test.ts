@@ -294,7 +294,7 @@ describe('receipts of an agreement (HN-13 ¶2)', () => {
 
 describe('expiry (HN-14(9))', () => {
   it('list and detail count the days left with 90/30-day levels; the 即将到期 filter', async () => {
-    const id = await filed({ startsOn: addDays(today(), -700), endsOn: addDays(today(), 20), signedOn: null });
+    const id = await filed({ startsOn: addDays(today(), -700), endsOn: addDays(today(), 20) });
     const a = await agency2.agreement.get({ id });
     expect(a.daysLeft).toBe(20);
     expect(a.expiry).toBe('within30');
@@ -306,7 +306,7 @@ describe('expiry (HN-14(9))', () => {
   });
 
   it('the sweep opens one reminder per threshold, never twice, and the recorded path closes them', async () => {
-    const id = await filed({ startsOn: addDays(today(), -600), endsOn: addDays(today(), 60), signedOn: null });
+    const id = await filed({ startsOn: addDays(today(), -600), endsOn: addDays(today(), 60) });
     const items = async () => (await h.db.select().from(inboxItems).where(and(eq(inboxItems.entityType, 'operating_agreement'), eq(inboxItems.entityId, id))))
       .filter((i) => i.step.startsWith('expiry_'));
     await sweepAgreementExpiry(h.db, today());
@@ -411,6 +411,23 @@ describe('revisions and lists', () => {
     expect(d.changes.map((c) => c.path)).toContain('clauses.disputes');
     expect(d.changes.find((c) => c.path === 'clauses.disputes')?.after).toBe('诉讼');
     expect(await errorCode(otherOperator.agreement.diff({ id, from: 1, to: 0 }))).toBe('NOT_FOUND');
+    // the filed version stays in force while the revision is drafted: the operator may still apply under it
+    expect(b.canExitPath).toBe(true);
+    expect((await operator.scenario.agreementOptions()).map((o) => o.id)).toContain(id);
+    // the revised text needs a new 三重一大 decision (HN-13 ¶1): version 1's is cleared
+    expect(b.decisionOn).toBeNull();
+    expect((await failure(agency2.agreement.file({ id, version: b.version }))).article).toBe('HN-13 ¶1');
+  });
+
+  it('filing needs the signing date (HN-13 ¶1); an industry department cannot file to itself (HN-13 ¶2)', async () => {
+    const id = await draft(agency, { signedOn: null });
+    const v = await decided(id);
+    const f = await failure(agency.agreement.file({ id, version: v }));
+    expect(f.article).toBe('HN-13 ¶1');
+    expect(f.message).toContain('签订日期');
+    expect((await failure(agency.agreement.create(input({ signedOn: '2999-01-01' })))).fieldErrors.signedOn).toBeDefined();
+    const jtAgency = await extraUser(h.db, 'jt_agency_self', ['implementing_agency'], '河南省交通运输厅');
+    expect((await failure(jtAgency.agreement.create(input({ industryOrgId: ORG.jiaotong })))).fieldErrors.industryOrgId[0]).toContain('HN-13 ¶2');
   });
 
   it('the seeded filed agreement is in every scope that should see it', async () => {

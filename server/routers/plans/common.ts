@@ -1,6 +1,6 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, gt } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { attachments, organizations } from '@/db/schema';
+import { attachments, filingVersions, organizations } from '@/db/schema';
 import { DomainError, invalidField } from '@/server/domain/errors';
 import type { ScopeSubject } from '@/server/domain/scope';
 
@@ -11,10 +11,27 @@ export function mustOwn(ownerOrgId: string, user: ScopeSubject, message: string)
   if (ownerOrgId !== user.orgId) throw new DomainError('forbidden', message);
 }
 
-/** How many files of this entity type an entity has (the 三重一大 minutes, HN-11 ¶1, HN-13 ¶1). */
-export async function attachmentCount(db: DbOrTx, entityType: string, entityId: string): Promise<number> {
-  const [r] = await db.select({ n: count() }).from(attachments).where(and(eq(attachments.entityType, entityType), eq(attachments.entityId, entityId)));
+/**
+ * How many files of this entity type an entity has (the 三重一大 minutes, HN-11 ¶1, HN-13 ¶1), only
+ * those added after `since` when given (a revision of a filed text needs minutes of its own).
+ */
+export async function attachmentCount(db: DbOrTx, entityType: string, entityId: string, since?: Date | null): Promise<number> {
+  const conds = [eq(attachments.entityType, entityType), eq(attachments.entityId, entityId)];
+  if (since) conds.push(gt(attachments.createdAt, since));
+  const [r] = await db.select({ n: count() }).from(attachments).where(and(...conds));
   return Number(r?.n ?? 0);
+}
+
+/**
+ * When the version in force was filed: a revision of a filed plan or agreement is a new text, so its
+ * 三重一大 decision (and a plan's government approval) must be taken again after that day (HN-11 ¶1,
+ * HN-13 ¶1). Null for a text never filed.
+ */
+export async function filedAt(db: DbOrTx, entityType: string, entityId: string, filedVersionNo: number | null): Promise<Date | null> {
+  if (filedVersionNo === null) return null;
+  const [v] = await db.select({ at: filingVersions.submittedAt }).from(filingVersions)
+    .where(and(eq(filingVersions.entityType, entityType), eq(filingVersions.entityId, entityId), eq(filingVersions.versionNo, filedVersionNo)));
+  return v?.at ?? null;
 }
 
 /** A recorded date cannot lie in the future. */

@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { inboxItems, operatingAgreements } from '@/db/schema';
 import { appendAudit } from '@/server/domain/audit';
 import { addDays } from '@/server/domain/deadlines';
-import { EXPIRY_REMINDER_DAYS } from '@/server/domain/filings';
+import { agreementInForceSql, EXPIRY_REMINDER_DAYS } from '@/server/domain/filings';
 import { closeInbox, openInbox } from '@/server/domain/workflow';
 
 /**
@@ -39,7 +39,7 @@ async function missingReminders(db: DbOrTx, today: string): Promise<Due[]> {
     .select({ id: operatingAgreements.id, name: operatingAgreements.name, agencyOrgId: operatingAgreements.agencyOrgId, endsOn: operatingAgreements.endsOn })
     .from(operatingAgreements)
     .where(and(
-      eq(operatingAgreements.status, 'filed'),
+      agreementInForceSql(),
       isNull(operatingAgreements.exitPath),
       sql`${operatingAgreements.endsOn} between ${today}::date and ${addDays(today, widest)}::date`,
     ));

@@ -54,7 +54,7 @@ export async function exportAgreements(db: Db, actor: AuditActor, user: ScopeSub
     { header: '状态', width: 10, value: (r) => AGREEMENT_STATUS[r.status] ?? r.status },
     { header: '运营期限起', width: 12, value: (r) => r.startsOn },
     { header: '运营期限止(HN-14(2))', width: 14, value: (r) => r.endsOn },
-    { header: '剩余天数', width: 10, value: (r) => (r.status === 'filed' ? r.daysLeft : null) },
+    { header: '剩余天数', width: 10, value: (r) => (r.expiry !== null || r.status === 'filed' ? r.daysLeft : null) },
     { header: '期限例外', width: 12, value: (r) => EXCEPTION[r.exceptionStatus] ?? r.exceptionStatus },
     { header: '续约或退出(HN-14(9))', width: 12, value: (r) => (r.exitPath ? EXIT[r.exitPath] : null) },
     { header: '备案回执(已备案/总数)', width: 14, value: (r) => r.receipts },

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNotNull, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { catalogResources, implementationPlans, organizations, regions } from '@/db/schema';
 import { appendAudit, diff } from '@/server/domain/audit';
+import { shanghaiDate } from '@/server/domain/deadlines';
 import { invalidField, notFound } from '@/server/domain/errors';
 import { likePattern } from '@/server/domain/paging';
 import { can } from '@/server/domain/policy';
@@ -9,7 +10,7 @@ import { PROVINCE_REGION } from '@/server/domain/roles';
 import type { ScopeSubject } from '@/server/domain/scope';
 import { timelineOf } from '@/server/domain/timeline';
 import { availableTransitions, type WorkflowActor } from '@/server/domain/workflow';
-import { attachmentCount, checkOrg } from './common';
+import { attachmentCount, checkOrg, filedAt } from './common';
 import { planMachine } from './machines';
 import { findPlan, planScope, resourceLabels } from './query';
 import { filingRecipients, PLAN_KIND, receiptsOf, versionsOf, type Filing, type Recipient } from './receipts';
@@ -130,7 +131,13 @@ export async function recordPlan(
 
 /** The facts the filing guard checks (HN-11 ¶1), for `file` and `enact`. */
 export async function planStepInput(db: DbOrTx, row: PlanRow) {
-  return { snapshot: await planSnapshot(db, row), recipients: await filingRecipients(db, row.industryOrgId), minutes: await attachmentCount(db, PLAN_MINUTES, row.id) };
+  const since = await filedAt(db, PLAN_KIND.entity, row.id, row.filedVersionNo);
+  return {
+    snapshot: await planSnapshot(db, row),
+    recipients: await filingRecipients(db, row.industryOrgId),
+    minutes: await attachmentCount(db, PLAN_MINUTES, row.id, since),
+    filedOn: since ? shanghaiDate(since) : null,
+  };
 }
 
 /** The plan's page: content, receipts of every version, versions, timeline, and what the caller may do. */
@@ -139,7 +146,9 @@ export async function planDetail(db: DbOrTx, user: ScopeSubject, actor: Workflow
   if (!p) throw notFound('实施方案');
   const receipts = await receiptsOf(db, PLAN_KIND, id);
   const versions = await versionsOf(db, PLAN_KIND, id, receipts);
-  const minutes = await attachmentCount(db, PLAN_MINUTES, id);
+  // while a revision is drafted, only minutes of its own decision count (as the filing guard counts them)
+  const drafting = p.status === 'draft' || p.status === 'returned';
+  const minutes = await attachmentCount(db, PLAN_MINUTES, id, drafting ? await filedAt(db, PLAN_KIND.entity, id, p.filedVersionNo) : null);
   const timeline = await timelineOf(db, [
     { type: PLAN_KIND.entity, id }, { type: PLAN_MINUTES, id }, ...receipts.map((r) => ({ type: 'filing_receipt', id: r.id })),
   ]);

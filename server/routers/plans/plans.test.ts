@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, filingReceipts, filingVersions, implementationPlans, operatingAgreements } from '@/db/schema';
 import { DEMO_AGREEMENT_NAME } from '@/db/seed/filings-demo';
 import { DEMO_PENDING_PLAN_NAME, DEMO_PLAN_NAME } from '@/db/seed/filings-plans-demo';
+import { shanghaiDate } from '@/server/domain/deadlines';
 import { callerAs, demoUser, errorCode, failure, openSeededDb, type TestDb } from '@/server/test/harness';
 import { exportPlans } from './export';
 import type { PlanInput } from './schema';
@@ -381,9 +382,21 @@ describe('revisions: numbered versions with a diff', () => {
     expect(p.filedVersionNo).toBe(1);
     expect(p.canRecord).toBe(true);
     const d = await zz.plan.diff({ id, from: 1, to: 0 });
-    expect(d.changes).toEqual([{ path: 'sections.term.years', before: 3, after: 2 }]);
+    // the revision clears version 1's records: the revised text needs its own (HN-11 ¶1)
+    expect(d.changes.map((c) => c.path).sort()).toEqual(['approvalOn', 'approvalRef', 'decisionMeeting', 'decisionOn', 'sections.term.years']);
+    expect(d.changes).toContainEqual({ path: 'sections.term.years', before: 3, after: 2 });
+    expect((await failure(zz.plan.file({ id, version: p.version }))).article).toBe('HN-11 ¶1');
+    const now = shanghaiDate(new Date());
+    await zz.plan.recordDecision({ id, version: p.version, decisionOn: now, decisionMeeting: '市政府第 20 次常务会议' });
+    p = await zz.plan.get({ id });
+    // version 1's minutes do not count for the revision
+    expect((await failure(zz.plan.file({ id, version: p.version }))).message).toContain('修订版须上传本次决策的会议纪要');
+    await uploadMinutes(h.db, 'zhengzhou', 'implementation_plan_minutes', id);
+    p = await zz.plan.get({ id });
+    await zz.plan.recordApproval({ id, version: p.version, approvalOn: now, approvalRef: '郑政文〔2026〕3号' });
+    p = await zz.plan.get({ id });
     await zz.plan.file({ id, version: p.version });
-    expect((await jiaotong.plan.diff({ id, from: 1, to: 2 })).changes.map((c) => c.path)).toEqual(['sections.term.years']);
+    expect((await jiaotong.plan.diff({ id, from: 1, to: 2 })).changes.map((c) => c.path)).toContain('sections.term.years');
     expect(await errorCode(zz.plan.diff({ id, from: 1, to: 5 }))).toBe('NOT_FOUND');
     expect(await errorCode(lyAdmin.plan.diff({ id, from: 1, to: 2 }))).toBe('NOT_FOUND');
     expect(await errorCode(operator.plan.diff({ id, from: 1, to: 2 }))).toBe('FORBIDDEN');

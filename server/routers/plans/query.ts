@@ -3,7 +3,7 @@ import { alias, type PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { catalogResources, implementationPlans, operatingAgreements, organizations, regions } from '@/db/schema';
 import { addDays } from '@/server/domain/deadlines';
-import { expiryLevel } from '@/server/domain/filings';
+import { agreementInForceSql, expiryLevel, isInForce } from '@/server/domain/filings';
 import { keyset, likePattern, pageOf, timeCursor, timeSortKey, type Cursor } from '@/server/domain/paging';
 import type { ScopeSubject } from '@/server/domain/scope';
 import { daysUntil } from './expiry';
@@ -154,7 +154,7 @@ const AGREEMENT_SORT = {
 /** 即将到期 (HN-14(9)): an agreement in force whose last day is within 90 days. */
 export function expiringCondition(today: string): SQL {
   return and(
-    inArray(operatingAgreements.status, ['filed']),
+    agreementInForceSql(),
     sql`${operatingAgreements.endsOn} between ${today}::date and ${addDays(today, 90)}::date`,
   )!;
 }
@@ -186,8 +186,8 @@ function agreementSelect(db: DbOrTx, user: ScopeSubject) {
 }
 
 /** Days left of the term and its reminder level (HN-14(9)); only an agreement in force counts down. */
-export function withExpiry<T extends { status: string; endsOn: string }>(r: T, today: string) {
-  return { ...r, daysLeft: daysUntil(today, r.endsOn), expiry: r.status === 'filed' ? expiryLevel(r.endsOn, today) : null };
+export function withExpiry<T extends { status: string; filedVersionNo: number | null; endsOn: string }>(r: T, today: string) {
+  return { ...r, daysLeft: daysUntil(today, r.endsOn), expiry: isInForce(r) ? expiryLevel(r.endsOn, today) : null };
 }
 
 export async function selectAgreements(db: DbOrTx, user: ScopeSubject, f: AgreementFilter, page: { cursor?: Cursor | null; limit: number }, today: string) {

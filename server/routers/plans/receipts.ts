@@ -142,6 +142,8 @@ export interface FilingStepInput {
   recipients?: Recipient[];
   /** Facts the filing guard checks, looked up by the router. */
   minutes?: number;
+  /** Shanghai day the version in force was filed (a revision's records must be later), or null. */
+  filedOn?: string | null;
   inoperable?: string[];
   reason?: string | null;
   owner?: Recipient | null;

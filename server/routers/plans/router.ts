@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { implementationPlans, operatingAgreements, regions } from '@/db/schema';
 import { shanghaiDate } from '@/server/domain/deadlines';
 import { conflict, invalidField, notFound, precondition } from '@/server/domain/errors';
+import { isInForce } from '@/server/domain/filings';
 import type { ScopeSubject } from '@/server/domain/scope';
 import { transition } from '@/server/domain/workflow';
 import { createTRPCRouter, permissionProcedure } from '@/server/trpc/init';
@@ -218,7 +219,7 @@ export const agreementRouter = createTRPCRouter({
     ctx.db.transaction(async (tx) => {
       const row = await ownedAgreement(tx, ctx.user, input.id);
       if (row.version !== input.version) throw conflict();
-      if (row.status !== 'filed') throw precondition('只有已备案的运营协议可以登记续约或退出安排', 'HN-14(9)');
+      if (!isInForce(row)) throw precondition('只有已备案且未终止的运营协议可以登记续约或退出安排', 'HN-14(9)');
       await recordExitPath(tx, ctx.actor, row, input.exitPath, input.exitNote);
       return { id: row.id };
     }),

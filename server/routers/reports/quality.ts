@@ -4,6 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import { catalogItems, catalogResources, deadlines, operatingAgreements, organizations, qualityMessages, qualityRequests, users } from '@/db/schema';
 import { appendAudit } from '@/server/domain/audit';
 import { deadlineStatus, shanghaiDate, workingDaysBetween } from '@/server/domain/deadlines';
+import { agreementInForceSql, isInForce } from '@/server/domain/filings';
 import { invalidField, notFound, precondition } from '@/server/domain/errors';
 import { keyset, likePattern, pageOf, timeCursor, timeSortKey, type Cursor } from '@/server/domain/paging';
 import { scopeLevel, type ScopeSubject } from '@/server/domain/scope';
@@ -44,7 +45,7 @@ export const overdueSql = (now: Date) =>
 /** Agreements under which `operatorOrgId` operates, in force on `today` (filed and within the term). */
 const inForce = (operatorOrgId: string, today: string) => and(
   eq(operatingAgreements.operatorOrgId, operatorOrgId),
-  eq(operatingAgreements.status, 'filed'),
+  agreementInForceSql(),
   sql`${operatingAgreements.startsOn} <= ${today}::date`,
   sql`${operatingAgreements.endsOn} >= ${today}::date`,
 );
@@ -77,11 +78,11 @@ export async function raiseQuality(db: DbOrTx, actor: WorkflowActor, user: Scope
   return db.transaction(async (tx) => {
     const today = shanghaiDate(now);
     const covering = await tx
-      .select({ status: operatingAgreements.status, startsOn: operatingAgreements.startsOn, endsOn: operatingAgreements.endsOn })
+      .select({ status: operatingAgreements.status, filedVersionNo: operatingAgreements.filedVersionNo, startsOn: operatingAgreements.startsOn, endsOn: operatingAgreements.endsOn })
       .from(operatingAgreements)
       .where(and(eq(operatingAgreements.operatorOrgId, user.orgId), sql`${input.resourceId}::uuid = any(${operatingAgreements.resourceIds})`));
     if (!covering.length) throw notFound('数据资源');
-    if (!covering.some((a) => a.status === 'filed' && a.startsOn <= today && a.endsOn >= today)) {
+    if (!covering.some((a) => isInForce(a) && a.startsOn <= today && a.endsOn >= today)) {
       throw precondition('该数据资源所在的运营协议未备案或不在运营期限内,不能提出数据校核需求', 'HN-16');
     }
     const [res] = await tx

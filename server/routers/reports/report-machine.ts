@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { filingReceipts, filingVersions, organizations, periodicReports } from '@/db/schema';
 import { can } from '@/server/domain/policy';
-import { closeInbox, defineMachine, openInbox, type WorkflowActor } from '@/server/domain/workflow';
+import { defineMachine, openInbox, transition, type WorkflowActor } from '@/server/domain/workflow';
 import type { ReportContent } from './schema';
 
 type ReportRow = typeof periodicReports.$inferSelect;
@@ -39,14 +39,16 @@ async function recipientsOf(tx: DbOrTx, row: ReportRow) {
  * receipt each, with a 待办 "审阅运营报告" that they close by marking it read. The receipts of an
  * earlier version that nobody read are superseded: their 待办 close.
  */
-async function deliver(tx: DbOrTx, row: ReportRow, input: ReportStepInput) {
+async function deliver(tx: DbOrTx, row: ReportRow, input: ReportStepInput, actor: WorkflowActor) {
   await tx.insert(filingVersions).values({
     entityType: REPORT_ENTITY, entityId: row.id, versionNo: row.lastVersionNo, submittedBy: input.by, submittedAt: input.now,
     snapshot: { kind: row.kind, year: row.year, quarter: row.quarter, content: input.content, reason: input.reason ?? null },
   });
-  const earlier = await tx.select({ id: filingReceipts.id }).from(filingReceipts)
+  const earlier = await tx.select({ id: filingReceipts.id, version: filingReceipts.version }).from(filingReceipts)
     .where(and(eq(filingReceipts.entityType, REPORT_ENTITY), eq(filingReceipts.entityId, row.id), eq(filingReceipts.status, 'pending')));
-  for (const r of earlier) await closeInbox(tx, RECEIPT_ENTITY, r.id, 'all');
+  for (const r of earlier) {
+    await transition(tx, receiptMachine, actor, { id: r.id, version: r.version, action: 'supersede', input: { now: input.now, by: actor.id }, reason: `已由更正版 v${row.lastVersionNo} 取代` });
+  }
   for (const to of await recipientsOf(tx, row)) {
     const [receipt] = await tx.insert(filingReceipts).values({
       entityType: REPORT_ENTITY, entityId: row.id, versionNo: row.lastVersionNo, recipientOrgId: to.orgId, recipientRole: to.role, createdAt: input.now,
@@ -77,7 +79,7 @@ export const reportMachine = defineMachine<'draft' | 'submitted', 'submit' | 'co
       self: operatorOwn,
       guard: (_row, input) => input.problem ?? null,
       patch: (row, input) => ({ content: input.content, submittedAt: input.now, submittedBy: input.by, lastVersionNo: row.lastVersionNo + 1 }),
-      effect: (tx, row, input) => deliver(tx, row, input),
+      effect: (tx, row, input, actor) => deliver(tx, row, input, actor),
     },
     correct: {
       from: ['submitted'],
@@ -86,22 +88,29 @@ export const reportMachine = defineMachine<'draft' | 'submitted', 'submit' | 'co
       // the first submission stays the one that counts for lateness; the version records when each came
       patch: (row, input) => ({ content: input.content, lastVersionNo: row.lastVersionNo + 1 }),
       closes: [],
-      effect: (tx, row, input) => deliver(tx, row, input),
+      effect: (tx, row, input, actor) => deliver(tx, row, input, actor),
     },
   },
 });
 
 /** A recipient marks a report read (已阅): the minimal acknowledgement HN-22 ¶3 calls for (报送, no approval). */
-export const receiptMachine = defineMachine<'pending' | 'acknowledged', 'read', ReceiptRow, { now: Date; by: string }>({
+export const receiptMachine = defineMachine<'pending' | 'acknowledged' | 'superseded', 'read' | 'supersede', ReceiptRow, { now: Date; by: string }>({
   entity: RECEIPT_ENTITY,
   table: filingReceipts,
-  states: ['pending', 'acknowledged'],
+  states: ['pending', 'acknowledged', 'superseded'],
   transitions: {
     read: {
       from: ['pending'],
       to: 'acknowledged',
       self: (row, actor) => row.recipientOrgId === actor.orgId && actor.roles.includes(row.recipientRole) && can(actor, 'report.read'),
       patch: (_row, input) => ({ decidedBy: input.by, decidedAt: input.now }),
+    },
+    /** An unread receipt of a version replaced by a correction: a step of the correction itself, never requested on its own. */
+    supersede: {
+      from: ['pending'],
+      to: 'superseded',
+      self: () => true,
+      patch: (_row, input) => ({ decidedAt: input.now }),
     },
   },
 });

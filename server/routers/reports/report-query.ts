@@ -1,4 +1,4 @@
-import { eq, or, sql, type SQL } from 'drizzle-orm';
+import { eq, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { queryRows, type DbOrTx } from '@/db/client';
 import { operatingAgreements, organizations, periodicReports } from '@/db/schema';
@@ -82,7 +82,7 @@ interface RawRow {
 function periodTable(user: ScopeSubject, f: Pick<ReportFilter, 'agreementId' | 'q'>, today: string, days: number): SQL {
   const a = operatingAgreements;
   const seeDrafts = user.roles.includes('operator');
-  const conds: SQL[] = [sql`${a.status} in ('filed', 'ended')`, agreementScope(user)];
+  const conds: SQL[] = [isNotNull(a.filedVersionNo), agreementScope(user)];
   if (f.agreementId) conds.push(eq(a.id, f.agreementId));
   if (f.q) {
     const p = likePattern(f.q.toLowerCase());

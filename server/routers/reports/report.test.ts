@@ -273,9 +273,14 @@ describe('report router', () => {
     const diff = await zz.report.diff({ id: s.id, from: 1, to: 2 });
     expect(diff.changes).toEqual([{ path: 'usage.calls', before: 1000, after: 1200 }]);
     // the receipts of v1 are superseded: their 待办 close, new ones open
-    const v1 = await h.db.select({ id: filingReceipts.id }).from(filingReceipts).where(and(eq(filingReceipts.entityId, s.id), eq(filingReceipts.versionNo, 1)));
+    const v1 = await h.db.select({ id: filingReceipts.id, status: filingReceipts.status, version: filingReceipts.version, recipientOrgId: filingReceipts.recipientOrgId })
+      .from(filingReceipts).where(and(eq(filingReceipts.entityId, s.id), eq(filingReceipts.versionNo, 1)));
+    expect(v1.map((r) => r.status)).toEqual(['superseded', 'superseded']);
     const open = await h.db.select().from(inboxItems).where(and(eq(inboxItems.entityType, 'periodic_report_receipt'), eq(inboxItems.entityId, v1[0].id)));
     expect(open.every((i) => i.closedAt)).toBe(true);
+    // a replaced version can no longer be marked read
+    const agencyV1 = v1.find((r) => r.recipientOrgId === before.agencyOrgId)!;
+    expect(await errorCode(agency.report.markRead({ id: agencyV1.id, version: agencyV1.version }))).toBe('PRECONDITION_FAILED');
     const after = await agency.report.get({ id: s.id });
     expect(after.receipts.every((x) => x.versionNo === 2)).toBe(true);
     expect(after.myReceipt?.id).not.toBe(before.myReceipt?.id);

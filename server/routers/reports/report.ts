@@ -6,8 +6,8 @@ import {
 } from '@/db/schema';
 import { appendAudit, diff } from '@/server/domain/audit';
 import { deadlineStatus, endOfShanghaiDay, shanghaiDate } from '@/server/domain/deadlines';
-import { conflict, notFound, precondition } from '@/server/domain/errors';
-import { authorityOf, DEFAULT_QUARTERLY_DUE_DAYS, REPORT_POLICY_KEY } from '@/server/domain/filings';
+import { conflict, isUniqueViolation, notFound, precondition } from '@/server/domain/errors';
+import { agreementEverFiledSql, agreementInForceSql, authorityOf, DEFAULT_QUARTERLY_DUE_DAYS, REPORT_POLICY_KEY } from '@/server/domain/filings';
 import type { ScopeSubject } from '@/server/domain/scope';
 import { timelineOf } from '@/server/domain/timeline';
 import { transition, type WorkflowActor } from '@/server/domain/workflow';
@@ -73,7 +73,7 @@ export async function createReport(db: DbOrTx, actor: WorkflowActor, user: Scope
     const [a] = await tx.select().from(operatingAgreements)
       .where(and(eq(operatingAgreements.id, input.agreementId), eq(operatingAgreements.operatorOrgId, user.orgId)));
     if (!a) throw notFound('运营协议');
-    if (a.status !== 'filed' && a.status !== 'ended') throw precondition('运营协议尚未备案,不能报送运营报告', 'HN-13 ¶2');
+    if (a.filedVersionNo === null) throw precondition('运营协议尚未备案,不能报送运营报告', 'HN-13 ¶2');
     const period: Period = { kind: input.kind, year: input.year, quarter: input.quarter };
     const problem = periodProblem(period, a, shanghaiDate(now));
     if (problem) throw precondition(problem.message, problem.article);
@@ -96,7 +96,11 @@ export async function createReport(db: DbOrTx, actor: WorkflowActor, user: Scope
       createdBy: actor.id,
       createdAt: now,
       updatedAt: now,
-    }).returning();
+    }).returning().catch((err: unknown) => {
+      // two creates of one period at once: the second finds the first (the check above could not see it yet)
+      if (isUniqueViolation(err, 'periodic_reports_period_uq')) throw conflict(`${periodLabel(period)}的报告已经存在,请在原报告上填报或更正`);
+      throw err;
+    });
     await appendAudit(tx, actor, {
       action: 'periodic_report.create', entityType: REPORT_ENTITY, entityId: row.id,
       after: { agreement: a.name, period: periodLabel(period), dueOn: row.dueOn, status: 'draft' },
@@ -246,7 +250,7 @@ export async function reportAgreements(db: DbOrTx, user: ScopeSubject) {
     .select({ id: operatingAgreements.id, name: operatingAgreements.name, startsOn: operatingAgreements.startsOn, endsOn: operatingAgreements.endsOn, operatorName: operatorOrg.name })
     .from(operatingAgreements)
     .innerJoin(operatorOrg, eq(operatorOrg.id, operatingAgreements.operatorOrgId))
-    .where(and(sql`${operatingAgreements.status} in ('filed', 'ended')`, agreementScope(user)))
+    .where(and(agreementEverFiledSql(), agreementScope(user)))
     .orderBy(asc(operatingAgreements.name))
     .limit(500);
 }
@@ -263,7 +267,7 @@ export async function reportOverview(db: DbOrTx, user: ScopeSubject, now: Date) 
   const open = await openPeriods(db, user, now, quarterlyDueDays);
   const agreements = await db.select({ id: operatingAgreements.id, name: operatingAgreements.name, startsOn: operatingAgreements.startsOn, endsOn: operatingAgreements.endsOn })
     .from(operatingAgreements)
-    .where(and(eq(operatingAgreements.operatorOrgId, user.orgId), eq(operatingAgreements.status, 'filed')))
+    .where(and(eq(operatingAgreements.operatorOrgId, user.orgId), agreementInForceSql()))
     .limit(200);
   const upcoming = agreements.flatMap((a) => {
     const p = nextPeriod(a, today, quarterlyDueDays);

@@ -59,7 +59,9 @@ export async function openKit() {
   const agreement = async (startsOn: string, endsOn: string, o: Partial<typeof operatingAgreements.$inferInsert> = {}) => {
     const [a] = await h.db.insert(operatingAgreements).values({
       agencyOrgId: agencyOrg, regionCode: '410100', operatorOrgId: operatorOrg, name: `测试运营协议${++seq}`, status: 'filed', startsOn, endsOn,
-      clauses: Object.fromEntries(AGREEMENT_CLAUSES.map((k) => [k, '—'])), ...o,
+      clauses: Object.fromEntries(AGREEMENT_CLAUSES.map((k) => [k, '—'])),
+      // filed = version 1 in force; a draft was never filed
+      lastVersionNo: o.status && o.status !== 'filed' ? 0 : 1, filedVersionNo: o.status && o.status !== 'filed' ? null : 1, ...o,
     }).returning();
     return a;
   };

@@ -7,7 +7,7 @@ import {
 import { mayOperate } from '@/server/domain/catalog';
 import { shanghaiDate } from '@/server/domain/deadlines';
 import { DomainError, notFound, precondition } from '@/server/domain/errors';
-import { authorityOf, type Authority } from '@/server/domain/filings';
+import { agreementInForceSql, type Authority, authorityOf, isInForce } from '@/server/domain/filings';
 import { scopeLevel, type ScopeSubject } from '@/server/domain/scope';
 
 /**
@@ -134,7 +134,7 @@ export async function agreementInForce(db: DbOrTx, user: ScopeSubject, agreement
     .where(and(eq(operatingAgreements.id, agreementId), eq(operatingAgreements.operatorOrgId, user.orgId)));
   if (!a) throw notFound('运营协议');
   const d = today();
-  if (a.status !== 'filed') throw precondition('运营协议尚未完成备案,不能据此申请应用场景', 'HN-13 ¶2');
+  if (!isInForce(a)) throw precondition('运营协议尚未完成备案或已终止,不能据此申请应用场景', 'HN-13 ¶2');
   if (d < a.startsOn || d > a.endsOn) throw precondition(`运营协议不在运营期限内(${a.startsOn} 至 ${a.endsOn})`, 'HN-14(2)');
   return a;
 }
@@ -144,7 +144,7 @@ export function agreementsInForce(db: DbOrTx, user: ScopeSubject) {
   const d = today();
   return db.select().from(operatingAgreements).where(and(
     eq(operatingAgreements.operatorOrgId, user.orgId),
-    eq(operatingAgreements.status, 'filed'),
+    agreementInForceSql(),
     sql`${operatingAgreements.startsOn} <= ${d}::date and ${operatingAgreements.endsOn} >= ${d}::date`,
   ));
 }

@@ -131,7 +131,11 @@ describe('secondary developer selection (HN-17 ¶1)', () => {
       'developer_selection.submit', 'developer_selection.approve', 'developer_selection.contract',
     ]);
     // a signed agreement lets the developer read the product (HN-17 ¶1 提供…产品和服务)
-    expect((await k.c.developer.product.get({ id: product.id })).id).toBe(product.id);
+    const seen = await k.c.developer.product.get({ id: product.id });
+    expect(seen.id).toBe(product.id);
+    // but not the compliance review behind it (reviewers, checkpoint remarks, evidence)
+    expect(seen.timeline.events.some((e) => e.entityType === 'compliance_review')).toBe(false);
+    expect((await k.c.operator.product.get({ id: product.id })).timeline.events.some((e) => e.entityType === 'compliance_review')).toBe(true);
     expect((await k.c.developer.product.list({})).items.map((i) => i.id)).toContain(product.id);
     expect((await k.c.agency.developer.list({ status: 'contracted' })).items.map((i) => i.id)).toContain(d.id);
     expect((await k.c.zz.developer.list({})).items.map((i) => i.id)).toContain(d.id);

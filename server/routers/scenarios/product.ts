@@ -42,7 +42,10 @@ async function getProduct(db: DbOrTx, user: SessionUser, id: string) {
     ...(submitted && decides(user, p) ? ['approve', 'reject'] : []),
     ...(submitted && isOperatorOf(user, p) ? ['withdraw'] : []),
   ] as ('approve' | 'reject' | 'withdraw')[];
-  const timeline = await timelineOf(db, [{ type: 'data_product', id }, { type: 'compliance_review', id: p.complianceReviewId }]);
+  // The compliance review behind it (reviewers, checkpoint remarks, evidence) is for those who read scenarios,
+  // not for a secondary developer who uses the product (HN-17 ¶1).
+  const refs = [{ type: 'data_product', id }, ...(can(user, 'scenario.read') ? [{ type: 'compliance_review', id: p.complianceReviewId }] : [])];
+  const timeline = await timelineOf(db, refs);
   return { ...p, actions, timeline };
 }
 

@@ -38,6 +38,7 @@ function FilingTab({ a }: { a: AgreementDetail }) {
         <Card size="small" title={<>{td('readiness')} <Cite code="HN-13" /></>}>
           <Ready ok={a.checklist.decision} label={td('readyDecision')} art="HN-13 ¶1" />
           <Ready ok={a.checklist.minutes > 0} label={td('readyMinutes', { n: a.checklist.minutes })} art="HN-13 ¶1" />
+          <Ready ok={a.checklist.signed} label={td('readySigned')} art="HN-13 ¶1" />
           <Ready ok={a.checklist.industry} label={td('readyIndustry')} art="HN-13 ¶2" />
           {a.termExceeds && <Ready ok={a.exceptionStatus === 'approved'} label={ta('exceptionTitle')} art="HN-14(2)" />}
           <Ready ok={operable} label={ta('resourcesPick')} art="HN-14(1)" />

@@ -114,7 +114,7 @@ function Receipts({ receipts }: { receipts: ReportDetail['receipts'] }) {
       dataSource={receipts}
       columns={[
         { title: td('recipient'), dataIndex: 'orgName' },
-        { title: td('receiptStatus'), dataIndex: 'status', render: (s: string) => <ToneTag tone={s === 'acknowledged' ? 'green' : 'blue'}>{td(`receipt.${s}`)}</ToneTag> },
+        { title: td('receiptStatus'), dataIndex: 'status', render: (s: string) => <ToneTag tone={s === 'acknowledged' ? 'green' : s === 'superseded' ? 'gray' : 'blue'}>{td(`receipt.${s}`)}</ToneTag> },
         { title: td('readBy'), key: 'by', render: (_: unknown, x) => (x.decidedAt ? `${x.decidedBy ?? '—'} ${fmtDateTime(x.decidedAt)}` : '—') },
       ]}
     />
