@@ -44,6 +44,8 @@ test('the sysadmin creates an organization (a bad credit code is refused beside 
   const p2 = await ctx.newPage();
   await loginAs(p2, username, 'Initial#Pass2026');
   await expect(p2.getByText('您的密码由管理员设置')).toBeVisible();
+  // until then no export or file either (the route handlers apply the same rule as the API)
+  expect((await p2.request.get('/api/filings/products/export?format=csv')).status()).toBe(403);
   await p2.getByLabel('当前密码').fill('Initial#Pass2026');
   await p2.getByLabel('新密码', { exact: true }).fill('Initial#Pass2026');
   await p2.getByLabel('确认新密码').fill('Initial#Pass2026');

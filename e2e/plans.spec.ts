@@ -121,11 +121,13 @@ test('an agency records an operating agreement: a term of 3 years and 1 day is r
   await page.getByRole('link', { name: '新建运营协议' }).first().click();
   const form = page.getByTestId('agreement-form');
   const fill = (label: string, value: string) => form.getByLabel(label, { exact: true }).fill(value);
+  // Tab, not Enter: Enter in the picker would also submit the form, racing the explicit 保存草稿 click
   const date = async (label: string, day: string) => {
     const input = form.getByLabel(label, { exact: true });
     await input.click();
     await input.fill(day);
-    await input.press('Enter');
+    await input.press('Tab');
+    await expect(input).toHaveValue(day);
   };
   await fill('协议名称', name);
   await choose(page, '一级开发主体', '河南数据集团有限公司', form);
