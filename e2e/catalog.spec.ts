@@ -153,6 +153,8 @@ test('the province exports a filtered catalog: the file holds exactly the filter
   await page.getByLabel('搜索').fill('企业登记');
   await page.getByLabel('搜索').press('Enter');
   await expect(page.locator('tbody tr', { hasText: '410300-SC-0001' })).toBeVisible();
+  // 410300-SC-0001 is on the unfiltered first page too: wait until the search result has replaced it
+  await expect(page.locator('tbody tr.ant-table-row').filter({ hasNotText: '企业登记' })).toHaveCount(0);
   const rows = await page.locator('tbody tr.ant-table-row').count();
   await page.getByRole('button', { name: '导出' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /Excel/ }).click()]);
