@@ -1,9 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { queryRows, type DbOrTx } from '@/db/client';
 import { organizations, passwordHistory, regions, users } from '@/db/schema';
 import { hashPassword } from '@/server/auth/password';
+import type { SessionUser } from '@/server/auth/session';
 import { withCheckChar } from '@/server/domain/credit-code';
 import type { OrgType, Role } from '@/server/domain/roles';
+import type { WorkflowActor } from '@/server/domain/workflow';
 import { HENAN_REGIONS } from './regions';
 
 /**
@@ -67,4 +69,15 @@ export async function createUser(
 export async function isEmpty(db: DbOrTx): Promise<boolean> {
   const [r] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from regions`);
   return Number(r.n) === 0;
+}
+
+/** A demo account as the session and the workflow see it: caller, scope subject and actor in one. */
+export async function demoSubject(tx: DbOrTx, username: string): Promise<SessionUser & WorkflowActor> {
+  const [u] = await tx
+    .select({ id: users.id, displayName: users.displayName, roles: users.roles, orgId: users.orgId, orgName: organizations.name, orgType: organizations.type, regionCode: organizations.regionCode, industry: organizations.industry })
+    .from(users).innerJoin(organizations, eq(organizations.id, users.orgId)).where(eq(users.username, username));
+  return {
+    ...u, username, roles: u.roles as Role[], orgType: u.orgType as SessionUser['orgType'], status: 'active', locale: 'zh-CN', sessionId: 'seed',
+    name: u.displayName, ip: null,
+  };
 }

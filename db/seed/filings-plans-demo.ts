@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { catalogResources, filingReceipts, filingVersions, operatingAgreements, organizations, users } from '@/db/schema';
+import { catalogResources, filingReceipts, filingVersions, operatingAgreements } from '@/db/schema';
 import type { SessionUser } from '@/server/auth/session';
-import type { Role } from '@/server/domain/roles';
 import { transition, type WorkflowActor } from '@/server/domain/workflow';
 import { agreementSnapshot } from '@/server/routers/plans/agreement';
 import { uploadAttachment } from '@/server/routers/attachments/service';
@@ -11,6 +10,7 @@ import { lockPlan, PLAN_FILING, PLAN_MINUTES, planStepInput, recordPlan, writePl
 import { decideReceipt, PLAN_KIND } from '@/server/routers/plans/receipts';
 import type { PlanInput } from '@/server/routers/plans/schema';
 import type { DemoFilingContext } from './filings-demo';
+import { demoSubject } from './factories';
 
 /**
  * Demo implementation plans (HN-11, HN-12), written through the router's own functions: 郑州's plan
@@ -19,17 +19,6 @@ import type { DemoFilingContext } from './filings-demo';
  */
 export const DEMO_PLAN_NAME = '郑州市公共数据资源授权运营实施方案';
 export const DEMO_PENDING_PLAN_NAME = '郑州市交通出行公共数据授权运营实施方案';
-
-/** A demo account as the session and workflow see it. */
-async function demoUser(tx: DbOrTx, username: string): Promise<SessionUser & WorkflowActor> {
-  const [u] = await tx
-    .select({ id: users.id, displayName: users.displayName, roles: users.roles, orgId: users.orgId, orgName: organizations.name, orgType: organizations.type, regionCode: organizations.regionCode, industry: organizations.industry })
-    .from(users).innerJoin(organizations, eq(organizations.id, users.orgId)).where(eq(users.username, username));
-  return {
-    ...u, username, roles: u.roles as Role[], orgType: u.orgType as SessionUser['orgType'], status: 'active', locale: 'zh-CN', sessionId: 'seed',
-    name: u.displayName, ip: null,
-  };
-}
 
 function sections(focus: string): PlanInput['sections'] {
   return {
@@ -68,9 +57,9 @@ function sections(focus: string): PlanInput['sections'] {
 }
 
 export async function seedDemoPlans(tx: DbOrTx, ctx: DemoFilingContext): Promise<void> {
-  const zz = await demoUser(tx, 'zhengzhou');
-  const province = await demoUser(tx, 'province');
-  const jiaotong = await demoUser(tx, 'jiaotong');
+  const zz = await demoSubject(tx, 'zhengzhou');
+  const province = await demoSubject(tx, 'province');
+  const jiaotong = await demoSubject(tx, 'jiaotong');
   const resource = async (code: string) => (await tx.select({ id: catalogResources.id }).from(catalogResources).where(eq(catalogResources.code, code)))[0].id;
   const owner = { orgId: zz.orgId, regionCode: zz.regionCode };
   const industryOrgId = ctx.org('河南省交通运输厅');

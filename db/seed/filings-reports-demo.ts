@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { catalogResources, filingReceipts, operatingAgreements, organizations, users } from '@/db/schema';
+import { catalogResources, filingReceipts, operatingAgreements } from '@/db/schema';
 import { shanghaiDate } from '@/server/domain/deadlines';
-import type { Role } from '@/server/domain/roles';
-import type { WorkflowActor } from '@/server/domain/workflow';
 import { qualityStep, raiseQuality } from '@/server/routers/reports/quality';
 import { createReport, deliverReport, markReportRead } from '@/server/routers/reports/report';
 import type { ReportContent } from '@/server/routers/reports/schema';
 import type { DemoFilingContext } from './filings-demo';
+import { demoSubject } from './factories';
 
 /**
  * Demo rows of data-quality requests (HN-16) and periodic reports (HN-22 ¶3), written through the
@@ -17,17 +16,6 @@ import type { DemoFilingContext } from './filings-demo';
  * - a quality request answered late (raised 2025-09-30, due 2025-10-16, answered 2025-10-20) and one
  *   raised today, waiting on the provider.
  */
-async function subject(tx: DbOrTx, username: string) {
-  const [u] = await tx
-    .select({ id: users.id, name: users.displayName, orgId: users.orgId, roles: users.roles, regionCode: organizations.regionCode, industry: organizations.industry })
-    .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.orgId))
-    .where(eq(users.username, username));
-  const roles = u.roles as Role[];
-  const actor: WorkflowActor = { id: u.id, name: u.name, orgId: u.orgId, ip: null, roles };
-  return { actor, user: { orgId: u.orgId, regionCode: u.regionCode, industry: u.industry, roles } };
-}
-
 const at = (s: string) => new Date(`${s}+08:00`);
 
 function content(quarter: string, calls: number, developers: boolean): ReportContent {
@@ -45,39 +33,39 @@ function content(quarter: string, calls: number, developers: boolean): ReportCon
 }
 
 export async function seedDemoReports(tx: DbOrTx, ctx: DemoFilingContext): Promise<void> {
-  const operator = await subject(tx, 'operator');
-  const agency = await subject(tx, 'agency');
-  const zhengzhou = await subject(tx, 'zhengzhou');
-  const provider = await subject(tx, 'provider');
+  const operator = await demoSubject(tx, 'operator');
+  const agency = await demoSubject(tx, 'agency');
+  const zhengzhou = await demoSubject(tx, 'zhengzhou');
+  const provider = await demoSubject(tx, 'provider');
 
   const file = async (quarter: number, createdOn: string, submittedOn: string, c: ReportContent) => {
-    const draft = await createReport(tx, operator.actor, operator.user, { agreementId: ctx.agreementId, kind: 'quarterly', year: 2025, quarter }, at(`${createdOn}T09:00:00`));
-    return deliverReport(tx, operator.actor, operator.user, 'submit', { id: draft.id, version: draft.version, content: c }, at(`${submittedOn}T16:00:00`));
+    const draft = await createReport(tx, operator, operator, { agreementId: ctx.agreementId, kind: 'quarterly', year: 2025, quarter }, at(`${createdOn}T09:00:00`));
+    return deliverReport(tx, operator, operator, 'submit', { id: draft.id, version: draft.version, content: c }, at(`${submittedOn}T16:00:00`));
   };
   const q1 = await file(1, '2025-04-02', '2025-04-10', content('2025年第1季度', 120_000, false));
   await file(2, '2025-07-08', '2025-07-22', content('2025年第2季度', 185_000, true)); // due 07-15: late
   const q3 = await file(3, '2025-10-09', '2025-10-14', content('2025年第3季度', 240_000, true));
-  await deliverReport(tx, operator.actor, operator.user, 'correct', {
+  await deliverReport(tx, operator, operator, 'correct', {
     id: q3.id, version: q3.version, content: { ...content('2025年第3季度', 251_300, true), problems: '调用次数按平台日志复核后更正;下季度扩大园区用户覆盖面' },
     reason: '调用次数统计口径更正(含 9 月 30 日数据)',
   }, at('2025-10-20T10:00:00'));
   const receipts = await tx.select().from(filingReceipts).where(eq(filingReceipts.entityId, q1.id));
   for (const who of [agency, zhengzhou]) {
-    const mine = receipts.find((x) => x.recipientOrgId === who.user.orgId)!;
-    await markReportRead(tx, who.actor, who.user, { id: mine.id, version: mine.version }, at('2025-04-14T10:00:00'));
+    const mine = receipts.find((x) => x.recipientOrgId === who.orgId)!;
+    await markReportRead(tx, who, who, { id: mine.id, version: mine.version }, at('2025-04-14T10:00:00'));
   }
 
   const [sc] = await tx.select({ id: catalogResources.id }).from(catalogResources).where(eq(catalogResources.code, '410100-SC-0001'));
-  const late = await raiseQuality(tx, operator.actor, operator.user, {
+  const late = await raiseQuality(tx, operator, operator, {
     resourceId: sc.id, subject: 'item', itemName: '企业名称', description: '约 0.3% 的企业名称含乱码字符(如“郑州市��科技有限公司”),影响企业信用画像的匹配',
   }, at('2025-09-30T10:00:00'));
-  await qualityStep(tx, provider.actor, provider.user, 'answer', {
+  await qualityStep(tx, provider, provider, 'answer', {
     id: late.id, version: late.version, body: '经核查为历史数据迁移时的编码问题,已批量修正 1,126 条记录并重新推送',
   }, at('2025-10-20T15:00:00'));
   // one waiting on the provider now, while the demo agreement is in force (HN-16: raised under an agreement in its term)
   const [term] = await tx.select({ endsOn: operatingAgreements.endsOn }).from(operatingAgreements).where(eq(operatingAgreements.id, ctx.agreementId));
   if (shanghaiDate(new Date()) > term.endsOn) return;
-  await raiseQuality(tx, operator.actor, operator.user, {
+  await raiseQuality(tx, operator, operator, {
     resourceId: sc.id, subject: 'sample', itemName: null, description: '样例:统一社会信用代码 91410100MA44XXXX0X 的成立日期(2031-05-01)晚于当前日期,疑为录入错误',
   }, new Date());
 }

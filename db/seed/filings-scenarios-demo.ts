@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { operatingAgreements, users } from '@/db/schema';
+import { operatingAgreements } from '@/db/schema';
 import { shanghaiDate } from '@/server/domain/deadlines';
 import { authorityOf } from '@/server/domain/filings';
-import { transition, type WorkflowActor } from '@/server/domain/workflow';
+import { transition } from '@/server/domain/workflow';
 import { complianceMachine, disclosureMachine, scenarioMachine, selectionMachine } from '@/server/routers/scenarios/machines';
 import type { Checkpoints } from '@/server/routers/scenarios/schema';
 import { previousQuarter } from '@/server/routers/scenarios/terms';
@@ -11,6 +11,7 @@ import {
   approveProduct, insertDisclosure, insertProduct, insertRound, insertScenario, insertSelection, saveCheckpoints,
 } from '@/server/routers/scenarios/service';
 import type { DemoFilingContext } from './filings-demo';
+import { demoSubject } from './factories';
 
 /**
  * Demo rows of HN-15 and HN-17, written through the router's own functions and machines, under the
@@ -22,11 +23,6 @@ import type { DemoFilingContext } from './filings-demo';
 export const DEMO_PRODUCT_NAME = '企业信用画像评分接口';
 export const DEMO_PENDING_SCENARIO_NAME = '区域企业经营状况分析';
 
-async function actorOf(tx: DbOrTx, username: string): Promise<WorkflowActor> {
-  const [u] = await tx.select({ id: users.id, name: users.displayName, orgId: users.orgId, roles: users.roles }).from(users).where(eq(users.username, username));
-  return { ...u, ip: null };
-}
-
 const checkpoints = (failed?: { key: keyof Checkpoints; remark: string }): Checkpoints => ({
   sources: { result: 'pass', remark: '数据来源为已登记的 410100-SC-0001,授权链条完整' },
   desensitization: failed?.key === 'desensitization' ? { result: 'fail', remark: failed.remark } : { result: 'pass', remark: '法定代表人姓名已按 GB/T 37964-2019 去标识化' },
@@ -37,9 +33,9 @@ const checkpoints = (failed?: { key: keyof Checkpoints; remark: string }): Check
 
 export async function seedDemoScenarios(tx: DbOrTx, ctx: DemoFilingContext): Promise<void> {
   const [agreement] = await tx.select().from(operatingAgreements).where(eq(operatingAgreements.id, ctx.agreementId));
-  const op = await actorOf(tx, 'operator');
-  const agency = await actorOf(tx, 'agency');
-  const city = await actorOf(tx, 'zhengzhou');
+  const op = await demoSubject(tx, 'operator');
+  const agency = await demoSubject(tx, 'agency');
+  const city = await demoSubject(tx, 'zhengzhou');
   const authority = (await authorityOf(tx, agreement.agencyOrgId))!;
 
   // 1. An approved scenario (HN-15 ¶1): the agency, then the city.

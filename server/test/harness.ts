@@ -4,10 +4,13 @@ import { TRPCError } from '@trpc/server';
 import { getErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { Client } from 'pg';
 import { openDb, type Db, type DbHandle } from '@/db/client';
-import { users } from '@/db/schema';
-import { DEMO_ACCOUNTS, seedDemo } from '@/db/seed/demo';
+import { catalogResources, organizations, users } from '@/db/schema';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '@/db/seed/demo';
+import { createOrg, createUser } from '@/db/seed/factories';
 import { createSession, validateSession, type SessionUser } from '@/server/auth/session';
 import { loadCalendar } from '@/server/domain/calendar';
+import type { OrgType, Role } from '@/server/domain/roles';
+import type { WorkflowActor } from '@/server/domain/workflow';
 import { appRouter } from '@/server/routers/_app';
 import { createCallerFactory, type Context } from '@/server/trpc/init';
 
@@ -69,6 +72,40 @@ export async function callerAs(db: Db, username: string | null) {
 }
 
 export const callerFromCtx = (ctx: Context) => createCaller(ctx);
+
+export type Caller = Awaited<ReturnType<typeof callerAs>>;
+
+/** A uuid no row has, for the NOT_FOUND cases. */
+export const NO_ID = '00000000-0000-4000-8000-000000000000';
+
+/** The audit and workflow actor of a session user, as the tRPC context builds it, for service-level tests. */
+export function actorOf(user: SessionUser, ip: string | null = '127.0.0.1'): WorkflowActor {
+  return { id: user.id, name: user.displayName, orgId: user.orgId, ip, roles: user.roles };
+}
+
+export async function orgId(db: Db, name: string): Promise<string> {
+  const [o] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name));
+  if (!o) throw new Error(`no organization ${name}`);
+  return o.id;
+}
+
+export async function resourceId(db: Db, code: string): Promise<string> {
+  const [r] = await db.select({ id: catalogResources.id }).from(catalogResources).where(eq(catalogResources.code, code));
+  if (!r) throw new Error(`no resource ${code}`);
+  return r.id;
+}
+
+/** A further user (demo password) of an existing organization, named, or of a new one. */
+export async function addUser(db: Db, username: string, roles: Role[], org: string | { name: string; type: OrgType; regionCode: string; industry?: string }) {
+  const id = typeof org === 'string' ? await orgId(db, org) : (await createOrg(db, org)).id;
+  await createUser(db, { username, displayName: username, orgId: id, roles, password: DEMO_PASSWORD });
+}
+
+/** `addUser`, then a caller as that user. */
+export async function extraUser(...args: Parameters<typeof addUser>): Promise<Caller> {
+  await addUser(...args);
+  return callerAs(args[0], args[1]);
+}
 
 /** Demo account username for a role. */
 export function demoUser(role: (typeof DEMO_ACCOUNTS)[number]['role']): string {

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from '@/db/seed/demo';
 import { createUser } from '@/db/seed/factories';
 import type { SessionUser } from '@/server/auth/session';
 import { DomainError } from '@/server/domain/errors';
-import { callerAs, errorCode, openSeededDb, sessionUserFor, type TestDb } from '@/server/test/harness';
+import { actorOf, callerAs, errorCode, openSeededDb, sessionUserFor, type TestDb } from '@/server/test/harness';
 import { listAttachments, readAttachment, uploadAttachment } from './service';
 
 let h: TestDb;
@@ -13,7 +13,6 @@ let agency: SessionUser;
 let zhengzhou: SessionUser;
 let luoyang: SessionUser;
 let registrationId = '';
-const actor = (u: SessionUser) => ({ id: u.id, name: u.displayName, orgId: u.orgId, ip: '127.0.0.1' });
 const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from('资产评估报告')]);
 
 async function refusal(p: Promise<unknown>) {
@@ -43,7 +42,7 @@ afterAll(() => h.close());
 
 describe('attachments of a registration application (HN-10 ¶1 evidence)', () => {
   it('the applicant adds a file while the application is in review: stored with its SM3 digest and audited', async () => {
-    const row = await uploadAttachment(h.db, agency, actor(agency), { entityType: 'catalog_registration', entityId: registrationId, filename: '资产评估报告.pdf', data: pdf });
+    const row = await uploadAttachment(h.db, agency, actorOf(agency), { entityType: 'catalog_registration', entityId: registrationId, filename: '资产评估报告.pdf', data: pdf });
     expect(row).toMatchObject({ filename: '资产评估报告.pdf', size: pdf.length, contentType: 'application/pdf' });
     expect(row.sm3).toMatch(/^[0-9a-f]{64}$/);
     const list = await listAttachments(h.db, agency, 'catalog_registration', registrationId);
@@ -57,9 +56,9 @@ describe('attachments of a registration application (HN-10 ¶1 evidence)', () =>
 
   it('the reviewer reads but cannot add; another city sees nothing (NOT_FOUND / no file)', async () => {
     expect((await listAttachments(h.db, zhengzhou, 'catalog_registration', registrationId)).canAdd).toBe(false);
-    expect((await refusal(uploadAttachment(h.db, zhengzhou, actor(zhengzhou), { entityType: 'catalog_registration', entityId: registrationId, filename: 'x.pdf', data: pdf }))).kind).toBe('forbidden');
+    expect((await refusal(uploadAttachment(h.db, zhengzhou, actorOf(zhengzhou), { entityType: 'catalog_registration', entityId: registrationId, filename: 'x.pdf', data: pdf }))).kind).toBe('forbidden');
     expect((await refusal(listAttachments(h.db, luoyang, 'catalog_registration', registrationId))).kind).toBe('not_found');
-    expect((await refusal(uploadAttachment(h.db, luoyang, actor(luoyang), { entityType: 'catalog_registration', entityId: registrationId, filename: 'x.pdf', data: pdf }))).kind).toBe('not_found');
+    expect((await refusal(uploadAttachment(h.db, luoyang, actorOf(luoyang), { entityType: 'catalog_registration', entityId: registrationId, filename: 'x.pdf', data: pdf }))).kind).toBe('not_found');
     const [row] = await h.db.select({ id: attachments.id }).from(attachments);
     expect(await readAttachment(h.db, luoyang, row.id)).toBeNull();
     expect(await readAttachment(h.db, agency, 'not-a-uuid')).toBeNull();
@@ -67,9 +66,9 @@ describe('attachments of a registration application (HN-10 ¶1 evidence)', () =>
 
   it('bad files and unknown entity types are refused beside the field, and nothing is stored', async () => {
     const before = (await h.db.select({ id: attachments.id }).from(attachments)).length;
-    expect(await refusal(uploadAttachment(h.db, agency, actor(agency), { entityType: 'catalog_registration', entityId: registrationId, filename: '报告.pdf', data: Buffer.from('MZ\x90') })))
+    expect(await refusal(uploadAttachment(h.db, agency, actorOf(agency), { entityType: 'catalog_registration', entityId: registrationId, filename: '报告.pdf', data: Buffer.from('MZ\x90') })))
       .toEqual({ kind: 'invalid', fieldErrors: { file: ['文件内容与扩展名 .pdf 不符'] } });
-    expect(await refusal(uploadAttachment(h.db, agency, actor(agency), { entityType: 'user', entityId: agency.id, filename: 'a.pdf', data: pdf })))
+    expect(await refusal(uploadAttachment(h.db, agency, actorOf(agency), { entityType: 'user', entityId: agency.id, filename: 'a.pdf', data: pdf })))
       .toEqual({ kind: 'invalid', fieldErrors: { entityType: ['该对象不接受附件'] } });
     expect((await h.db.select({ id: attachments.id }).from(attachments)).length).toBe(before);
   });
@@ -79,7 +78,7 @@ describe('attachments of a registration application (HN-10 ¶1 evidence)', () =>
     const reg = await z.catalog.registration.get({ id: registrationId });
     await z.catalog.registration.approve({ id: registrationId, version: reg.version });
     expect((await listAttachments(h.db, agency, 'catalog_registration', registrationId)).canAdd).toBe(false);
-    expect((await refusal(uploadAttachment(h.db, agency, actor(agency), { entityType: 'catalog_registration', entityId: registrationId, filename: 'late.pdf', data: pdf }))).kind).toBe('forbidden');
+    expect((await refusal(uploadAttachment(h.db, agency, actorOf(agency), { entityType: 'catalog_registration', entityId: registrationId, filename: 'late.pdf', data: pdf }))).kind).toBe('forbidden');
   });
 
   it('attachment.list through tRPC: NOT_FOUND for another city, BAD_REQUEST without an entity', async () => {

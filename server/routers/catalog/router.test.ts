@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, like } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, catalogResources, organizations } from '@/db/schema';
+import { auditLog, catalogResources } from '@/db/schema';
 import { DEMO_PASSWORD } from '@/db/seed/demo';
 import { createUser } from '@/db/seed/factories';
 import { mayOperate } from '@/server/domain/catalog';
 import { addWorkingDays, shanghaiDate } from '@/server/domain/deadlines';
 import { appRouter } from '@/server/routers/_app';
 import { exportConflicts, exportRegistrations, exportResources } from './export';
-import { callerAs, demoUser, errorCode, failure, openSeededDb, type TestDb, sessionUserFor } from '@/server/test/harness';
+import { callerAs, demoUser, errorCode, failure, NO_ID, openSeededDb, orgId as orgIdIn, sessionUserFor, type TestDb } from '@/server/test/harness';
 import { ITEM_COLUMNS, ITEM_SHEET, RESOURCE_COLUMNS, RESOURCE_SHEET } from './import';
 
 /**
@@ -35,13 +35,7 @@ let sysadmin: Caller;
 let lyAgency: Caller; // 洛阳市大数据中心 (implementing_agency, 410300)
 let lyAdmin: Caller; // 洛阳市公共数据主管部门 (municipal_admin, 410300)
 const P = { scjg: '', ga: '', rs: '', lyScjg: '' };
-const NO_ID = '00000000-0000-4000-8000-000000000000';
-
-async function orgId(name: string) {
-  const [o] = await h.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name));
-  if (!o) throw new Error(`no organization ${name}`);
-  return o.id;
-}
+const orgId = (name: string) => orgIdIn(h.db, name);
 
 beforeAll(async () => {
   h = await openSeededDb();

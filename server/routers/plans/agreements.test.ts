@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, filingReceipts, inboxItems, operatingAgreements, registrations } from '@/db/schema';
 import { DEMO_AGREEMENT_NAME } from '@/db/seed/filings-demo';
 import { addDays, shanghaiDate } from '@/server/domain/deadlines';
-import { callerAs, demoUser, errorCode, failure, openSeededDb, type TestDb } from '@/server/test/harness';
+import {
+  callerAs, demoUser, errorCode, extraUser, failure, NO_ID, openSeededDb, orgId, resourceId, type Caller, type TestDb,
+} from '@/server/test/harness';
 import { sweepAgreementExpiry } from './expiry';
 import type { AgreementInput } from './schema';
-import { agreementClauses, extraUser, NO_ID, openItems, orgId, resourceId, tag, uploadMinutes, type Caller } from './test-kit';
+import { agreementClauses, openItems, tag, uploadMinutes } from './test-kit';
 
 /**
  * Operating agreements (HN-13, HN-14) against a real seeded database: 郑州市大数据发展中心 (agency)

@@ -4,12 +4,12 @@ import { auditLog, filingReceipts, filingVersions, implementationPlans, operatin
 import { DEMO_AGREEMENT_NAME } from '@/db/seed/filings-demo';
 import { DEMO_PENDING_PLAN_NAME, DEMO_PLAN_NAME } from '@/db/seed/filings-plans-demo';
 import { shanghaiDate } from '@/server/domain/deadlines';
-import { callerAs, demoUser, errorCode, failure, openSeededDb, type TestDb } from '@/server/test/harness';
+import {
+  callerAs, demoUser, errorCode, extraUser, failure, NO_ID, openSeededDb, orgId, resourceId, type Caller, type TestDb,
+} from '@/server/test/harness';
 import { exportPlans } from './export';
 import type { PlanInput } from './schema';
-import {
-  extraUser, NO_ID, openItems, orgId, planSections, resourceId, tag, uploadMinutes, type Caller,
-} from './test-kit';
+import { openItems, planSections, tag, uploadMinutes } from './test-kit';
 
 /**
  * Implementation plans (HN-11, HN-12) and their 备案回执 (HN-11 ¶2) against a real seeded database.

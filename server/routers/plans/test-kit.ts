@@ -1,46 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { catalogResources, inboxItems, organizations } from '@/db/schema';
-import { DEMO_PASSWORD } from '@/db/seed/demo';
-import { createOrg, createUser } from '@/db/seed/factories';
-import type { OrgType, Role } from '@/server/domain/roles';
+import { inboxItems } from '@/db/schema';
 import { uploadAttachment } from '@/server/routers/attachments/service';
-import { callerAs, sessionUserFor } from '@/server/test/harness';
+import { actorOf, sessionUserFor } from '@/server/test/harness';
 import type { AgreementInput, PlanInput } from './schema';
 
 /** Builders and lookups shared by the plan and agreement router tests (not a test file itself). */
 
-export type Caller = Awaited<ReturnType<typeof callerAs>>;
-export const NO_ID = '00000000-0000-4000-8000-000000000000';
 export const tag = () => randomBytes(4).toString('hex');
 /** A small PDF: the attachment check reads the first bytes. */
 export const PDF = () => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(tag())]);
 
-export async function orgId(db: Db, name: string) {
-  const [o] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name));
-  if (!o) throw new Error(`no organization ${name}`);
-  return o.id;
-}
-
-export async function resourceId(db: Db, code: string) {
-  const [r] = await db.select({ id: catalogResources.id }).from(catalogResources).where(eq(catalogResources.code, code));
-  if (!r) throw new Error(`no resource ${code}`);
-  return r.id;
-}
-
-/** A user of an existing organization (or of a new one), as a caller. */
-export async function extraUser(db: Db, username: string, roles: Role[], org: string | { name: string; type: OrgType; regionCode: string; industry?: string }) {
-  const id = typeof org === 'string' ? await orgId(db, org) : (await createOrg(db, org)).id;
-  await createUser(db, { username, displayName: username, orgId: id, roles, password: DEMO_PASSWORD });
-  return callerAs(db, username);
-}
-
 /** Upload the 三重一大 minutes as `username`, through the attachment service. */
 export async function uploadMinutes(db: Db, username: string, entityType: string, entityId: string) {
   const user = await sessionUserFor(db, username);
-  const actor = { id: user.id, name: user.displayName, orgId: user.orgId, ip: '127.0.0.1' };
-  return uploadAttachment(db, user, actor, { entityType, entityId, filename: '三重一大会议纪要.pdf', data: PDF() });
+  return uploadAttachment(db, user, actorOf(user), { entityType, entityId, filename: '三重一大会议纪要.pdf', data: PDF() });
 }
 
 /** Open inbox items of an entity (any assignee). */

@@ -1,10 +1,7 @@
-import { eq } from 'drizzle-orm';
-import { operatingAgreements, organizations } from '@/db/schema';
-import { DEMO_PASSWORD } from '@/db/seed/demo';
-import { createUser } from '@/db/seed/factories';
+import { operatingAgreements } from '@/db/schema';
 import { AGREEMENT_CLAUSES } from '@/server/domain/filings';
-import type { WorkflowActor } from '@/server/domain/workflow';
-import { callerAs, demoUser, openSeededDb, sessionUserFor } from '@/server/test/harness';
+import type { Role } from '@/server/domain/roles';
+import { actorOf, addUser, callerAs, demoUser, openSeededDb, orgId as orgIdIn, sessionUserFor } from '@/server/test/harness';
 
 /**
  * Shared set-up of the HN-16 / HN-22 ¶3 tests: a seeded database (the demo filed agreement of
@@ -12,17 +9,16 @@ import { callerAs, demoUser, openSeededDb, sessionUserFor } from '@/server/test/
  * the demo callers, users of other organizations for the NOT_FOUND cases, and the actor / scope of a
  * user for calling the service functions at fixed dates.
  */
-export type Caller = Awaited<ReturnType<typeof callerAs>>;
-export const NO_ID = '00000000-0000-4000-8000-000000000000';
+export type { Caller } from '@/server/test/harness';
+export { NO_ID } from '@/server/test/harness';
 
 /** A wall-clock time in Asia/Shanghai: `at('2025-09-30T10:00:00')`. */
 export const at = (s: string) => new Date(`${s}+08:00`);
 
 export async function openKit() {
   const h = await openSeededDb();
-  const orgId = async (name: string) => (await h.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name)))[0].id;
-  const add = async (username: string, org: string, role: Parameters<typeof createUser>[1]['roles'][number]) =>
-    createUser(h.db, { username, displayName: username, orgId: await orgId(org), roles: [role], password: DEMO_PASSWORD });
+  const orgId = (name: string) => orgIdIn(h.db, name);
+  const add = (username: string, org: string, role: Role) => addUser(h.db, username, [role], org);
   // a second operator user keeps each user under the write rate limit
   await add('op_b', '河南数据集团有限公司', 'operator');
   await add('zz_operator', '郑州数据运营有限公司', 'operator');
@@ -49,8 +45,7 @@ export async function openKit() {
   /** The actor and scope of a user, for the service functions (which take `now`). */
   const subject = async (username: string) => {
     const user = await sessionUserFor(h.db, username);
-    const actor: WorkflowActor = { id: user.id, name: user.displayName, orgId: user.orgId, ip: null, roles: user.roles };
-    return { actor, user };
+    return { actor: actorOf(user, null), user };
   };
   const operatorOrg = await orgId('河南数据集团有限公司');
   const agencyOrg = await orgId('郑州市大数据发展中心');

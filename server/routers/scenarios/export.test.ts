@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sessionUserFor } from '@/server/test/harness';
+import { actorOf, sessionUserFor } from '@/server/test/harness';
 import { exportDisclosures, exportProducts, exportScenarios, exportSelections } from './export';
 import { fileKit } from './test-kit';
 
@@ -8,7 +8,7 @@ const k = fileKit();
 
 async function csv(fn: typeof exportScenarios, username: string, query: string) {
   const user = await sessionUserFor(k.h.db, username);
-  const res = await fn(k.h.db, { id: user.id, name: user.displayName, orgId: user.orgId, ip: null }, user, new URLSearchParams(`format=csv&${query}`));
+  const res = await fn(k.h.db, actorOf(user, null), user, new URLSearchParams(`format=csv&${query}`));
   return { status: res.status, name: res.headers.get('Content-Disposition') ?? '', lines: (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n') };
 }
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { complianceReviews, inboxItems, scenarioApplications } from '@/db/schema';
 import { listAttachments, uploadAttachment } from '@/server/routers/attachments/service';
-import { errorCode as code, failure, sessionUserFor } from '@/server/test/harness';
+import { actorOf, errorCode as code, failure, sessionUserFor } from '@/server/test/harness';
 import {
   addToAgreement, allPass, approvedRound, approvedScenario, audits, checkpoints, expectFieldErrors, expectWhoMayCall, inboxOf, NO_ID, NO_REF, fileKit, scenarioInput,
   type Caller, type Calls, type Kit,
@@ -303,10 +303,9 @@ describe('compliance review before release (HN-15 ¶2)', () => {
     const opUser = await sessionUserFor(k.h.db, 'operator');
     const agUser = await sessionUserFor(k.h.db, 'agency');
     const lyUser = await sessionUserFor(k.h.db, 'ly_agency');
-    const actor = (u: typeof opUser) => ({ id: u.id, name: u.displayName, orgId: u.orgId, ip: null });
-    await uploadAttachment(k.h.db, opUser, actor(opUser), file);
-    await uploadAttachment(k.h.db, agUser, actor(agUser), { ...file, filename: '核验记录.pdf' });
-    await expect(uploadAttachment(k.h.db, lyUser, actor(lyUser), file)).rejects.toMatchObject({ kind: 'not_found' });
+    await uploadAttachment(k.h.db, opUser, actorOf(opUser, null), file);
+    await uploadAttachment(k.h.db, agUser, actorOf(agUser, null), { ...file, filename: '核验记录.pdf' });
+    await expect(uploadAttachment(k.h.db, lyUser, actorOf(lyUser, null), file)).rejects.toMatchObject({ kind: 'not_found' });
     expect((await listAttachments(k.h.db, await sessionUserFor(k.h.db, 'zhengzhou'), 'compliance_review', r.id)).items.map((a) => a.filename)).toEqual(['脱敏规则.pdf', '核验记录.pdf']);
     expect(await code(k.c.agency.scenario.compliance.withdraw({ id: r.id, version: r.version }))).toBe('FORBIDDEN');
     expect(await code(k.c.zzOperator.scenario.compliance.withdraw({ id: r.id, version: r.version }))).toBe('NOT_FOUND');

@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { auditLog, catalogResources, operatingAgreements, organizations } from '@/db/schema';
-import { DEMO_PASSWORD } from '@/db/seed/demo';
+import { auditLog, operatingAgreements } from '@/db/schema';
 import { DEMO_AGREEMENT_NAME } from '@/db/seed/filings-demo';
-import { createUser } from '@/db/seed/factories';
 import { CHECKPOINTS } from '@/server/domain/filings';
+import type { Role } from '@/server/domain/roles';
 import { appRouter } from '@/server/routers/_app';
-import { callerAs, demoUser, errorCode, failure, openSeededDb, type TestDb } from '@/server/test/harness';
+import {
+  addUser, callerAs, demoUser, errorCode, failure, NO_ID, openSeededDb, orgId as orgIdIn, resourceId, type Caller, type TestDb,
+} from '@/server/test/harness';
 import type { Checkpoints } from './schema';
 
 /**
@@ -17,17 +18,16 @@ import type { Checkpoints } from './schema';
  * router; they act as second users of the same organizations, so that each user stays under the
  * write rate limit.
  */
-export type Caller = Awaited<ReturnType<typeof callerAs>>;
-export const NO_ID = '00000000-0000-4000-8000-000000000000';
+export type { Caller };
+export { NO_ID };
 /** A reference to no row, for calls that must fail before they look. */
 export const NO_REF = { id: NO_ID, version: 1 };
 export const tag = () => randomBytes(3).toString('hex');
 
 export async function openKit() {
   const h = await openSeededDb();
-  const orgId = async (name: string) => (await h.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name)))[0].id;
-  const add = (username: string, org: string, role: Parameters<typeof createUser>[1]['roles'][number]) =>
-    orgId(org).then((id) => createUser(h.db, { username, displayName: username, orgId: id, roles: [role], password: DEMO_PASSWORD }));
+  const orgId = (name: string) => orgIdIn(h.db, name);
+  const add = (username: string, org: string, role: Role) => addUser(h.db, username, [role], org);
   await add('op_b', '河南数据集团有限公司', 'operator');
   await add('agency_b', '郑州市大数据发展中心', 'implementing_agency');
   await add('zz_b', '郑州市行政审批和政务信息管理局', 'municipal_admin');
@@ -55,7 +55,7 @@ export async function openKit() {
     lyDeveloper: await as('ly_developer'),
   };
   const [agreement] = await h.db.select().from(operatingAgreements).where(eq(operatingAgreements.name, DEMO_AGREEMENT_NAME));
-  const resource = async (code: string) => (await h.db.select({ id: catalogResources.id }).from(catalogResources).where(eq(catalogResources.code, code)))[0].id;
+  const resource = (code: string) => resourceId(h.db, code);
   const ids = {
     agreement: agreement.id,
     /** 企业登记基本信息: registered and in force, in the demo agreement. */
