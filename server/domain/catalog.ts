@@ -145,12 +145,20 @@ export function operabilityFrom(r: { status: string; publishedVersionNo: number 
  * domains (filings, scenario reviews) call.
  */
 export async function mayOperate(db: DbOrTx, resourceId: string, at = new Date()): Promise<Operability> {
+  return (await mayOperateEach(db, [resourceId], at)).get(resourceId)!;
+}
+
+/** `mayOperate` for many resources in one query; an unknown id is not operable (not published). */
+export async function mayOperateEach(db: DbOrTx, resourceIds: readonly string[], at = new Date()): Promise<Map<string, Operability>> {
   const today = shanghaiDate(at);
-  const [row] = await queryRows<{ status: string; published_version_no: number | null; state: string | null }>(
-    db,
-    sql`select status, published_version_no, ${registrationStateSql(sql`${resourceId}::uuid`, today)} as state
-        from catalog_resources where id = ${resourceId}`,
-  );
-  if (!row) return operabilityFrom({ status: 'draft', publishedVersionNo: null }, null);
-  return operabilityFrom({ status: row.status, publishedVersionNo: row.published_version_no }, row.state);
+  const ids = [...new Set(resourceIds)];
+  const rows = ids.length
+    ? await queryRows<{ id: string; status: string; published_version_no: number | null; state: string | null }>(
+      db,
+      sql`select id, status, published_version_no, ${registrationStateSql(sql`catalog_resources.id`, today)} as state
+          from catalog_resources where id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`,
+    )
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, operabilityFrom({ status: r.status, publishedVersionNo: r.published_version_no }, r.state)]));
+  return new Map(ids.map((id) => [id, byId.get(id) ?? operabilityFrom({ status: 'draft', publishedVersionNo: null }, null)]));
 }

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm
 import type { DbOrTx } from '@/db/client';
 import { catalogResources, implementationPlans, operatingAgreements, regions } from '@/db/schema';
 import { appendAudit, diff } from '@/server/domain/audit';
-import { mayOperate, operabilityFrom, registrationStateSql } from '@/server/domain/catalog';
+import { mayOperateEach, operabilityFrom, registrationStateSql } from '@/server/domain/catalog';
 import { shanghaiDate } from '@/server/domain/deadlines';
 import { invalidField, notFound } from '@/server/domain/errors';
 import { isInForce, termExceedsLimit } from '@/server/domain/filings';
@@ -62,12 +62,11 @@ export function agreementResourceOptions(db: DbOrTx, user: ScopeSubject, today: 
 /** The resources that may not be operated now, as "code 名称:reason" (HN-10 ¶2, HN-14(1)). */
 export async function inoperableOf(db: DbOrTx, ids: readonly string[]): Promise<string[]> {
   const labels = new Map((await resourceLabels(db, ids)).map((r) => [r.id, `${r.code} ${r.name}`]));
-  const out: string[] = [];
-  for (const id of ids) {
-    const op = await mayOperate(db, id);
-    if (!op.operable) out.push(`${labels.get(id) ?? id}:${op.message}`);
-  }
-  return out;
+  const each = await mayOperateEach(db, ids);
+  return ids.flatMap((id) => {
+    const op = each.get(id)!;
+    return op.operable ? [] : [`${labels.get(id) ?? id}:${op.message}`];
+  });
 }
 
 /** HN-14(1): the agency's own or its region's resources, each one that may be operated (HN-10). */

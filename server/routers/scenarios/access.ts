@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import {
   catalogResources, complianceReviews, dataProducts, deadlines, developerSelections, inboxItems, operatingAgreements, organizations, scenarioApplications, usageDisclosures,
 } from '@/db/schema';
-import { mayOperate } from '@/server/domain/catalog';
+import { mayOperateEach } from '@/server/domain/catalog';
 import { shanghaiDate } from '@/server/domain/deadlines';
 import { DomainError, notFound, precondition } from '@/server/domain/errors';
 import { agreementInForceSql, type Authority, authorityOf, isInForce } from '@/server/domain/filings';
@@ -156,7 +156,8 @@ export async function resourcesOf(db: DbOrTx, ids: string[]) {
   if (!ids.length) return [];
   const rows = await db.select({ id: catalogResources.id, code: catalogResources.code, name: catalogResources.name })
     .from(catalogResources).where(inArray(catalogResources.id, ids)).orderBy(asc(catalogResources.code));
-  return Promise.all(rows.map(async (r) => ({ ...r, operability: await mayOperate(db, r.id) })));
+  const each = await mayOperateEach(db, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, operability: each.get(r.id)! }));
 }
 
 /** HN-10 ¶2: 相应公共数据资源不得投入运营 — refused, naming the first resource that may not be operated. */
