@@ -1,6 +1,6 @@
 'use client';
 
-import { BookOutlined, DatabaseOutlined, FileProtectOutlined, InboxOutlined, LogoutOutlined, KeyOutlined, SafetyOutlined, SettingOutlined, AuditOutlined, ApartmentOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, AuditOutlined, BookOutlined, DatabaseOutlined, FileProtectOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, SettingOutlined, TrophyOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
@@ -24,6 +24,8 @@ const ICONS: Record<string, React.ReactNode> = {
   regulations: <BookOutlined />,
   catalogGroup: <DatabaseOutlined />,
   filingGroup: <FileProtectOutlined />,
+  evaluationGroup: <TrophyOutlined />,
+  supervisionGroup: <AlertOutlined />,
   adminGroup: <SettingOutlined />,
   securityGroup: <SafetyOutlined />,
   auditGroup: <AuditOutlined />,

@@ -10,7 +10,7 @@ export interface MenuEntry {
   permission?: Permission;
   /** Business pages are hidden from the 三权分立 admin roles. */
   businessOnly?: boolean;
-  group?: 'catalogGroup' | 'filingGroup' | 'adminGroup' | 'securityGroup' | 'auditGroup';
+  group?: 'catalogGroup' | 'filingGroup' | 'evaluationGroup' | 'supervisionGroup' | 'adminGroup' | 'securityGroup' | 'auditGroup';
 }
 
 export const MENU: MenuEntry[] = [
@@ -26,6 +26,11 @@ export const MENU: MenuEntry[] = [
   { href: '/filings/disclosures', label: 'disclosures', permission: 'disclosure.read', group: 'filingGroup' },
   { href: '/filings/quality', label: 'quality', permission: 'quality.read', group: 'filingGroup' },
   { href: '/filings/reports', label: 'reports', permission: 'report.read', group: 'filingGroup' },
+  { href: '/evaluation/campaigns', label: 'campaigns', permission: 'campaign.read', group: 'evaluationGroup' },
+  { href: '/evaluation/indicators', label: 'indicators', permission: 'indicator.read', group: 'evaluationGroup' },
+  { href: '/rectification', label: 'rectification', permission: 'rectification.read', group: 'supervisionGroup' },
+  { href: '/rectification/suspensions', label: 'suspensions', permission: 'suspension.read', group: 'supervisionGroup' },
+  { href: '/rectification/criticisms', label: 'criticisms', permission: 'criticism.read', group: 'supervisionGroup' },
   { href: '/directory', label: 'directory', permission: 'directory.org.read' },
   { href: '/admin/orgs', label: 'orgs', permission: 'admin.org.read', group: 'adminGroup' },
   { href: '/admin/users', label: 'users', permission: 'admin.user.read', group: 'adminGroup' },

@@ -4,3 +4,5 @@ export * from './workflow';
 export * from './catalog';
 export * from './attachments';
 export * from './filings';
+export * from './evaluation';
+export * from './rectification';

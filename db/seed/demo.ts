@@ -8,7 +8,10 @@ import { packageCovers } from '@/server/domain/deadlines';
 import type { OrgType, Role } from '@/server/domain/roles';
 import { openInbox } from '@/server/domain/workflow';
 import { seedDemoCatalog } from './catalog-demo';
+import { seedDemoCampaigns } from './campaign-demo';
+import { seedDemoIndicators } from './evaluation-demo';
 import { seedDemoFilings } from './filings-demo';
+import { seedDemoRectification } from './rectification-demo';
 import { createOrg, createUser, isEmpty, seedRegions } from './factories';
 import { HENAN_REGIONS } from './regions';
 
@@ -87,6 +90,9 @@ export async function seedDemo(db: Db, opts: { onlyIfEmpty: boolean }): Promise<
     }
     await seedDemoCatalog(tx, byName);
     await seedDemoFilings(tx, byName);
+    await seedDemoIndicators(tx, byName);
+    await seedDemoCampaigns(tx, byName);
+    await seedDemoRectification(tx, byName);
     const system = { id: null, name: 'system', orgId: null, ip: null };
     await appendAudit(tx, system, { action: 'system.seed', reason: 'demo province seeded', after: { orgs: byName.size, users: DEMO_ACCOUNTS.length } });
     await openCalendarReminder(tx, byName.get('河南省行政审批和政务信息管理局')!);

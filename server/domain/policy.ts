@@ -83,6 +83,29 @@ export const PERMISSIONS = {
   'report.read': ['province_admin', 'municipal_admin', 'implementing_agency', 'operator'],
   'report.write': ['operator'],
   'report.policy.write': ['province_admin'],
+  // annual evaluation (HN-22): the province builds the indicator systems (HN-22 ¶1); campaigns are run
+  // by the province (implementing agencies, HN-22 ¶1) or a data authority (operators, HN-22 ¶2)
+  'indicator.read': ['province_admin', 'municipal_admin', 'evaluator'],
+  'indicator.write': ['province_admin'],
+  /** Campaigns: rows further scoped to the owner, its panel and its targets (server/routers/evaluation). */
+  'campaign.read': ['province_admin', 'municipal_admin', 'implementing_agency', 'operator', 'evaluator'],
+  'campaign.manage': ['province_admin', 'municipal_admin'],
+  /** A target's self-assessment (HN-22 ¶2: 如实提供有关资料). */
+  'campaign.self': ['implementing_agency', 'operator'],
+  /** Panel members: conflict-of-interest declarations and blind scoring. */
+  'campaign.score': ['evaluator'],
+  // rectification (HN-20, HN-22 ¶2, HN-24, ID-14)
+  'rectification.read': ['province_admin', 'industry_dept', 'municipal_admin', 'implementing_agency', 'operator', 'platform'],
+  /** HN-20: the data authorities and implementing agencies 督促整改. */
+  'rectification.issue': ['province_admin', 'municipal_admin', 'implementing_agency'],
+  /** The target answers: plan, progress, verification, extension requests. */
+  'rectification.respond': ['implementing_agency', 'operator', 'platform'],
+  /** HN-22 ¶2: 暂停授权运营, its resumption and the 约谈 of the principal, by the data authority. */
+  'suspension.read': ['province_admin', 'industry_dept', 'municipal_admin', 'implementing_agency', 'operator'],
+  'suspension.decide': ['province_admin', 'municipal_admin'],
+  /** HN-24: 通报批评 by the data authority, with the same-level government's approval. */
+  'criticism.read': ['province_admin', 'industry_dept', 'municipal_admin', 'implementing_agency', 'operator', 'platform'],
+  'criticism.write': ['province_admin', 'municipal_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

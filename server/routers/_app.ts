@@ -4,8 +4,12 @@ import { attachmentRouter } from './attachments/router';
 import { auditRouter } from './audit/router';
 import { catalogRouter } from './catalog/router';
 import { directoryRouter } from './directory/router';
+import { campaignRouter } from './evaluation/campaign-router';
+import { indicatorRouter } from './evaluation/indicator-router';
+import { evaluationRouter } from './evaluation/result-router';
 import { meRouter } from './me/router';
 import { agreementRouter, planRouter } from './plans/router';
+import { criticismRouter, rectificationRouter, suspensionRouter } from './rectification/router';
 import { qualityRouter, reportRouter } from './reports/router';
 import { developerRouter, disclosureRouter, productRouter, scenarioRouter } from './scenarios/router';
 import { securityRouter } from './security/router';
@@ -27,6 +31,12 @@ export const appRouter = createTRPCRouter({
   disclosure: disclosureRouter,
   quality: qualityRouter,
   report: reportRouter,
+  indicator: indicatorRouter,
+  campaign: campaignRouter,
+  evaluation: evaluationRouter,
+  rectification: rectificationRouter,
+  suspension: suspensionRouter,
+  criticism: criticismRouter,
 });
 
 export type AppRouter = typeof appRouter;
