@@ -106,6 +106,17 @@ export const PERMISSIONS = {
   /** HN-24: 通报批评 by the data authority, with the same-level government's approval. */
   'criticism.read': ['province_admin', 'industry_dept', 'municipal_admin', 'implementing_agency', 'operator', 'platform'],
   'criticism.write': ['province_admin', 'municipal_admin'],
+  // incident and risk reports (HN-18, ID-12 ¶3, the national incident-reporting rules)
+  'incident.read': ['province_admin', 'municipal_admin', 'implementing_agency', 'operator', 'regulator', 'platform'],
+  /** HN-18: an operator or implementing agency; ID-12 ¶3: the identity service platform and connected platforms. */
+  'incident.report': ['implementing_agency', 'operator', 'platform'],
+  /** A computed recipient acknowledges receipt (its own receipt rows only). */
+  'incident.receive': ['province_admin', 'municipal_admin', 'implementing_agency', 'regulator'],
+  /** Closure review by the public data authority (accept / ask for more, open a rectification order). */
+  'incident.review': ['province_admin', 'municipal_admin'],
+  /** The grading thresholds and reporting clocks are a security policy table (secadmin, 三权分立). */
+  'security.incidentPolicy.read': ['secadmin'],
+  'security.incidentPolicy.write': ['secadmin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
