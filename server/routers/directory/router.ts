@@ -5,11 +5,14 @@ import { notFound } from '@/server/domain/errors';
 import { keyset, likePattern, pageOf, ZPageInput } from '@/server/domain/paging';
 import { ORG_TYPES } from '@/server/domain/roles';
 import { visibleOrgs } from '@/server/domain/scope';
+import { suspensionJson } from '@/server/routers/rectification/suspension-sql';
 import { createTRPCRouter, permissionProcedure } from '@/server/trpc/init';
 
 const columns = {
   id: organizations.id, name: organizations.name, creditCode: organizations.creditCode, type: organizations.type,
   regionCode: organizations.regionCode, regionName: regions.name, industry: organizations.industry,
+  /** HN-22 ¶2: an operator's active suspension, for the 暂停运营 tag. */
+  suspension: suspensionJson(organizations.id),
 };
 
 /**

@@ -28,6 +28,7 @@ export const meRouter = createTRPCRouter({
   /** 我的待办: open steps assigned to me, or to my role in my organization. */
   inbox: protectedProcedure.query(async ({ ctx }) => {
     // HN-14(9): agreements nearing their end put their 90/30-day reminders in the agency's inbox first
+    // (also on the schedule: instrumentation.ts → server/routers/rectification/scheduler.ts)
     await sweepAgreementExpiry(ctx.db, shanghaiDate(new Date()));
     const rows = await ctx.db
       .select({

@@ -6,6 +6,7 @@ import { addDays } from '@/server/domain/deadlines';
 import { agreementInForceSql, expiryLevel, isInForce } from '@/server/domain/filings';
 import { keyset, likePattern, pageOf, timeCursor, timeSortKey, type Cursor } from '@/server/domain/paging';
 import type { ScopeSubject } from '@/server/domain/scope';
+import { suspensionJson } from '@/server/routers/rectification/suspension-sql';
 import { daysUntil } from './expiry';
 import { awaitingReceipt, filedTo, receiptProgress } from './receipts';
 import type { AgreementFilter, PlanFilter } from './schema';
@@ -126,6 +127,8 @@ function agreementColumns(user: ScopeSubject) {
     agencyName: agency.name,
     operatorOrgId: operatingAgreements.operatorOrgId,
     operatorName: operator.name,
+    /** HN-22 ¶2: the operator's active suspension, for the 暂停运营 tag. */
+    operatorSuspension: suspensionJson(operator.id),
     industryOrgId: operatingAgreements.industryOrgId,
     industryName: industry.name,
     regionCode: operatingAgreements.regionCode,

@@ -8,6 +8,7 @@ import { can } from '@/server/domain/policy';
 import { timelineOf } from '@/server/domain/timeline';
 import { transition } from '@/server/domain/workflow';
 import { createTRPCRouter, permissionProcedure } from '@/server/trpc/init';
+import { assertNotSuspended } from '@/server/routers/rectification/suspensions';
 import { assertOperable, isOperatorOf, lockInScope, mustOperate, productScope, today } from './access';
 import { productMachine } from './machines';
 import { approveProduct, insertProduct } from './service';
@@ -65,6 +66,7 @@ export const productRouter = createTRPCRouter({
       const { round, scenario } = await lockRound(tx, ctx.user, input.complianceReviewId);
       mustOperate(ctx.user, scenario);
       if (round.status !== 'approved') throw precondition('合规审核通过后,产品和服务方可登记', 'HN-15 ¶2');
+      await assertNotSuspended(tx, ctx.user.orgId, '登记产品和服务'); // HN-22 ¶2
       const [open] = await tx.select({ no: dataProducts.registrationNo, status: dataProducts.status }).from(dataProducts)
         .where(and(eq(dataProducts.complianceReviewId, round.id), inArray(dataProducts.status, ['submitted', 'approved'])));
       if (open) throw precondition(open.status === 'approved' ? `该产品和服务已登记(${open.no})` : '该产品和服务已有待审核的登记申请');

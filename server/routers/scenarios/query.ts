@@ -8,6 +8,7 @@ import { deadlineStatus, type DeadlineKind } from '@/server/domain/deadlines';
 import { keyset, likePattern, pageOf, timeCursor, timeSortKey, type Cursor } from '@/server/domain/paging';
 import type { ScopeSubject } from '@/server/domain/scope';
 import { registrationPhase } from '@/server/routers/catalog/query';
+import { suspensionJson } from '@/server/routers/rectification/suspension-sql';
 import {
   disclosureScope, openDeadlineOf, productScope, SCENARIO_TASK_TYPES, scenarioScope, scenarioTaskIds, selectionScope, waitingOn,
 } from './access';
@@ -67,6 +68,8 @@ export async function selectScenarios(db: DbOrTx, user: User, f: ScenarioFilter,
       resourceCount: sql<number>`cardinality(${scenarioApplications.resourceIds})`,
       agreementName: operatingAgreements.name,
       operatorName: operator.name,
+      /** HN-22 ¶2: the operator's active suspension, for the 暂停运营 tag. */
+      operatorSuspension: suspensionJson(operator.id),
       agencyName: agency.name,
       regionCode: scenarioApplications.regionCode,
       createdAt: scenarioApplications.createdAt,

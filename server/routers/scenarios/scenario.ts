@@ -8,6 +8,7 @@ import { registrationPhase } from '@/server/routers/catalog/query';
 import { timelineOf } from '@/server/domain/timeline';
 import { transition } from '@/server/domain/workflow';
 import { createTRPCRouter, permissionProcedure } from '@/server/trpc/init';
+import { assertNotSuspended } from '@/server/routers/rectification/suspensions';
 import {
   agreementInForce, agreementsInForce, assertOperable, isAgencyOf, lockInScope, isAuthority, isOperatorOf, mustOperate, resourcesOf, reviewingAuthority, scenarioScope, today,
 } from './access';
@@ -127,6 +128,7 @@ const complianceRouter = createTRPCRouter({
       const s = await lockScenario(tx, ctx.user, input.scenarioId);
       mustOperate(ctx.user, s);
       if (s.status !== 'approved') throw precondition('应用场景及数据需求申请审核通过后,方可提交合规审核申请', 'HN-15 ¶1');
+      await assertNotSuspended(tx, ctx.user.orgId, '提交合规审核申请'); // HN-22 ¶2
       await agreementInForce(tx, ctx.user, s.agreementId);
       const rounds = await tx.select({ status: complianceReviews.status }).from(complianceReviews).where(eq(complianceReviews.scenarioId, s.id));
       if (rounds.some((r) => r.status === 'submitted')) throw precondition('该场景已有待审核的合规审核申请');
@@ -207,6 +209,8 @@ export const scenarioRouter = createTRPCRouter({
   }),
   create: permissionProcedure('scenario.apply').input(ZScenarioInput).mutation(({ ctx, input }) =>
     ctx.db.transaction(async (tx) => {
+      // HN-22 ¶2: no new scenario application while the operator's authorized operation is suspended
+      await assertNotSuspended(tx, ctx.user.orgId, '提出新的应用场景申请');
       const agreement = await agreementInForce(tx, ctx.user, input.agreementId);
       mustBeInAgreement(agreement, input.resourceIds);
       const { agreementId: _a, ...fields } = input;
@@ -232,6 +236,7 @@ export const scenarioRouter = createTRPCRouter({
       const row = await lockScenario(tx, ctx.user, input.id);
       mustOperate(ctx.user, row);
       if (row.version !== input.version) throw conflict();
+      if (EDITABLE.includes(row.status)) await assertNotSuspended(tx, ctx.user.orgId, '提交应用场景申请'); // HN-22 ¶2
       if (EDITABLE.includes(row.status)) await mustBeOperable(tx, ctx.user, row);
       return transition(tx, scenarioMachine, ctx.actor, { id: row.id, version: input.version, action: 'submit', input: {} });
     }),

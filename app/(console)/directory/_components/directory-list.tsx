@@ -3,6 +3,7 @@
 import { Alert, Card, Tag, Typography } from 'antd';
 import { useTranslations } from 'next-intl';
 import { OrgTypeFilter } from '@/app/_components/org-type-filter';
+import { SuspensionTag } from '@/app/_components/suspension-tag';
 import type { OrgType } from '@/server/domain/roles';
 import { useTRPC } from '@/server/trpc/react';
 import { DIRECTORY_LIST_DEFAULT, type DirectoryRow } from '../../admin/_components/defaults';
@@ -33,7 +34,7 @@ export function DirectoryList({ scopeText }: { scopeText: string }) {
         state={state}
         empty={{ filteredText: t('emptyFiltered'), emptyText: t('empty') }}
         columns={[
-          { title: t('name'), key: 'name', dataIndex: 'name', sorter: true, sortOrder: sortOrderOf(sort, 'name') },
+          { title: t('name'), key: 'name', dataIndex: 'name', sorter: true, sortOrder: sortOrderOf(sort, 'name'), render: (v: string, r) => <>{v}<SuspensionTag s={r.suspension} /></> },
           { title: t('creditCode'), dataIndex: 'creditCode', render: (v: string) => <span style={mono}>{v}</span> },
           { title: t('type'), dataIndex: 'type', render: (v: string) => <Tag>{tr(`orgTypes.${v}`)}</Tag> },
           { title: t('region'), key: 'regionCode', dataIndex: 'regionName', sorter: true, sortOrder: sortOrderOf(sort, 'regionCode') },

@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { fmtDateTime } from '@/app/_components/format';
+import { SuspensionTag } from '@/app/_components/suspension-tag';
 import { ExportMenu, KeysetTable, ListToolbar, sortOrderOf, useKeysetList, useListState, type SortState } from '@/app/_components/list-kit';
 import { AGREEMENT_STATUSES } from '@/server/routers/plans/terms';
 import { useTRPC } from '@/server/trpc/react';
@@ -72,7 +73,7 @@ export function AgreementList({ scopeText, canWrite, canAck, canDecide, wide }: 
           { title: t('cols.exception'), dataIndex: 'exceptionStatus', render: (v: string) => (v === 'none' ? '—' : <ExceptionTag status={v} />) },
           { title: <>{t('cols.receipts')} <Cite plain code="HN-13 ¶2" /></>, key: 'receipts', render: (_: unknown, r) => <ReceiptProgress receipts={r.receipts} awaitingMe={r.awaitingMe} /> },
           { title: t('cols.agency'), dataIndex: 'agencyName' },
-          { title: t('cols.operator'), dataIndex: 'operatorName' },
+          { title: t('cols.operator'), dataIndex: 'operatorName', render: (v: string, r) => <>{v}<SuspensionTag s={r.operatorSuspension} /></> },
           ...(wide ? [{ title: t('cols.region'), dataIndex: 'regionName' }] : []),
           { title: t('cols.updatedAt'), key: 'updatedAt', dataIndex: 'updatedAt', sorter: true, sortOrder: sortOrderOf(sort, 'updatedAt'), render: (v: Date) => fmtDateTime(v) },
         ]}

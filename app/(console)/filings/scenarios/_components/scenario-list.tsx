@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { Cite } from '@/app/_components/citation';
 import { fmtDateTime } from '@/app/_components/format';
+import { SuspensionTag } from '@/app/_components/suspension-tag';
 import { ExportMenu, KeysetTable, ListToolbar, sortOrderOf, useKeysetList, useListState, type SortState } from '@/app/_components/list-kit';
 import { PRODUCT_FORMS, USE_CATEGORIES } from '@/server/domain/filings-terms';
 import { useTRPC } from '@/server/trpc/react';
@@ -65,7 +66,7 @@ export function ScenarioList({ scopeText, canApply }: { scopeText: string; canAp
           { title: ts('cols.productForm'), dataIndex: 'productForm', render: (v: string) => t(`productForm.${v}`) },
           { title: ts('cols.useCategory'), dataIndex: 'useCategory', render: (v: string) => t(`useCategory.${v}`) },
           { title: ts('cols.resources'), dataIndex: 'resourceCount', align: 'right' as const, render: (n: number) => ts('resourceCount', { n }) },
-          { title: ts('cols.operator'), dataIndex: 'operatorName' },
+          { title: ts('cols.operator'), dataIndex: 'operatorName', render: (v: string, r) => <>{v}<SuspensionTag s={r.operatorSuspension} /></> },
           { title: ts('cols.agency'), dataIndex: 'agencyName' },
           { title: ts('cols.updatedAt'), key: 'updatedAt', dataIndex: 'updatedAt', sorter: true, sortOrder: sortOrderOf(sort, 'updatedAt'), render: (v: Date) => fmtDateTime(v) },
         ]}
