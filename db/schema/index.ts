@@ -6,3 +6,4 @@ export * from './attachments';
 export * from './filings';
 export * from './evaluation';
 export * from './rectification';
+export * from './incidents';

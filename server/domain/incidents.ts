@@ -112,3 +112,50 @@ export function summaryDueAt(handlingEndedAt: Date, policy: IncidentPolicy = DEF
 export function isLate(reportedAt: Date, dueAt: Date): boolean {
   return reportedAt.getTime() > dueAt.getTime();
 }
+
+/** Where an incident stands (incidents.status); only the workflow module assigns it. */
+export const INCIDENT_STATUSES = ['reported', 'handling', 'handling_ended', 'summary_submitted', 'more_requested', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export const OPEN_INCIDENT_STATUSES: readonly IncidentStatus[] = INCIDENT_STATUSES.filter((s) => s !== 'closed');
+/** States in which the reporter owes the closing summary (its 30-day clock runs). */
+export const SUMMARY_OWED_STATUSES: readonly IncidentStatus[] = ['handling_ended', 'more_requested'];
+
+/** The list's views: open, recipients' clocks running, late reporting, summaries overdue, reported by / received by the caller. */
+export const INCIDENT_VIEWS = ['all', 'open', 'running', 'late', 'summary_overdue', 'mine', 'received'] as const;
+
+export const RECIPIENT_KINDS = ['agency', 'authority', 'cyberspace_same_level', 'cyberspace_province', 'police'] as const satisfies readonly RecipientKind[];
+
+/** HN-18 first sentence: a risk found in data relationships — processing must stop at once, and the form asks when. */
+export const needsProcessingStop = (type: IncidentType) => type === 'relationship_risk';
+
+/** The closing summary's sections (national rules: 原因、处置、危害、责任、整改、教训). */
+export const SUMMARY_FIELDS = ['cause', 'handling', 'harm', 'accountability', 'remediation', 'lessons'] as const;
+export type SummaryField = (typeof SUMMARY_FIELDS)[number];
+
+/** Notification of individuals (ID-12 ¶3 及时告知用户; PIPL Art 57): channels and the content items Art 57 lists. */
+export const NOTIFY_CHANNELS = ['sms', 'email', 'notice'] as const;
+export const NOTIFY_ITEMS = ['infoTypes', 'cause', 'harm', 'remedies', 'selfHelp', 'contact'] as const;
+export type NotifyItem = (typeof NOTIFY_ITEMS)[number];
+
+/**
+ * PIPL Art 57: 发生或者可能发生个人信息泄露、篡改、丢失的 — the reporter must record whether it
+ * notified the individuals (or why not) before its closing summary. ID-12 ¶3 asks every identity
+ * platform to inform its users of an incident.
+ */
+export function notificationRequired(i: { regime: 'HN' | 'ID'; type: IncidentType; personalInfoPeople?: number | null }): boolean {
+  if (i.regime === 'ID') return true;
+  return ['loss', 'leakage', 'tampering'].includes(i.type) && (i.personalInfoPeople ?? 0) > 0;
+}
+
+/** The policy's own consistency: thresholds rise with the grade; the CII clock ≤ the 较大 clock ≤ the "promptly" target. */
+export function incidentPolicyProblems(p: IncidentPolicy): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ['personalInfoPeople', 'directLossYuan'] as const) {
+    const t = p.thresholds[key];
+    if (t.major <= t.large) out[`thresholds.${key}.major`] = '应大于「较大」的门槛';
+    if (t.critical <= t.major) out[`thresholds.${key}.critical`] = '应大于「重大」的门槛';
+  }
+  if (p.ciiHours > p.seriousHours) out.ciiHours = '关键信息基础设施运营者的时限不应长于较大及以上事件的时限';
+  if (p.seriousHours > p.promptHours) out.seriousHours = '较大及以上事件的时限不应长于一般事件的“及时”时限';
+  return out;
+}

@@ -9,7 +9,7 @@ export function resolveLocale(value: string | undefined | null): Locale {
   return value === 'en' ? 'en' : 'zh-CN';
 }
 
-const NAMESPACES = ['common', 'nav', 'auth', 'home', 'roles', 'admin', 'security', 'audit', 'regulations', 'catalog', 'plans', 'scenarios', 'reports', 'indicators', 'campaigns', 'results', 'rectification'] as const;
+const NAMESPACES = ['common', 'nav', 'auth', 'home', 'roles', 'admin', 'security', 'audit', 'regulations', 'catalog', 'plans', 'scenarios', 'reports', 'indicators', 'campaigns', 'results', 'rectification', 'incidents'] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const entries = await Promise.all(

@@ -7,6 +7,7 @@ import { directoryRouter } from './directory/router';
 import { campaignRouter } from './evaluation/campaign-router';
 import { indicatorRouter } from './evaluation/indicator-router';
 import { evaluationRouter } from './evaluation/result-router';
+import { incidentPolicyRouter, incidentRouter } from './incidents/router';
 import { meRouter } from './me/router';
 import { agreementRouter, planRouter } from './plans/router';
 import { criticismRouter, rectificationRouter, suspensionRouter } from './rectification/router';
@@ -37,6 +38,8 @@ export const appRouter = createTRPCRouter({
   rectification: rectificationRouter,
   suspension: suspensionRouter,
   criticism: criticismRouter,
+  incident: incidentRouter,
+  incidentPolicy: incidentPolicyRouter,
 });
 
 export type AppRouter = typeof appRouter;
