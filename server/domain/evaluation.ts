@@ -53,6 +53,23 @@ export const FACT_KEYS = [
   'rectifications_closed', // HN-22 ¶2
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
+/** What each fact says, for the xlsx and server messages (the screens use messages/<locale>/indicators.json). */
+export const FACT_KEY_LABELS: Record<FactKey, string> = {
+  catalog_published: '资源目录编制并发布',
+  registration_complete: '资源登记完成',
+  plan_filed: '实施方案备案',
+  agreement_filed: '运营协议备案',
+  scenario_reviews: '场景和产品合规审核',
+  quality_answers: '数据校核按期答复',
+  reports_on_time: '季度和年度报告按时报送',
+  disclosures_published: '产品清单和使用情况披露',
+  incidents_reported: '安全事件按规定报告',
+  rectifications_closed: '整改按期完成',
+};
+export const isFactKey = (k: string): k is FactKey => (FACT_KEYS as readonly string[]).includes(k);
+/** At most this many levels in a leaf's rubric, and nodes in a tree. */
+export const MAX_RUBRIC_LEVELS = 10;
+export const MAX_NODES = 500;
 
 export interface RubricLevel {
   label: string;
@@ -118,11 +135,15 @@ export function treeProblems(nodes: readonly IndicatorNode[]): TreeProblem[] {
     if (!(max > 0)) out.push({ code: n.code, field: 'maxScore', message: '满分应大于 0' });
     const levels = n.rubric ?? [];
     if (!levels.length) out.push({ code: n.code, field: 'rubric', message: '末级指标需要评分标准(至少一个档次)' });
-    for (const l of levels) {
+    if (levels.length > MAX_RUBRIC_LEVELS) out.push({ code: n.code, field: 'rubric', message: `评分档次至多 ${MAX_RUBRIC_LEVELS} 个` });
+    for (const [i, l] of levels.entries()) {
       if (!l.label.trim()) out.push({ code: n.code, field: 'rubric', message: '评分档次需要名称' });
       if (!(l.min >= 0 && l.max <= max && l.min <= l.max)) {
         out.push({ code: n.code, field: 'rubric', message: `档次“${l.label}”的分值范围应在 0–${max} 之内且下限不大于上限` });
       }
+      // Two levels may share a boundary score (良 75–90, 优 90–100), but not a range.
+      const other = levels.slice(i + 1).find((o) => l.min < o.max && o.min < l.max);
+      if (other) out.push({ code: n.code, field: 'rubric', message: `档次“${l.label}”与“${other.label}”的分值范围重叠` });
     }
     if (n.vetoBelow != null && !(n.vetoBelow > 0 && n.vetoBelow <= max)) {
       out.push({ code: n.code, field: 'vetoBelow', message: `一票否决线应大于 0 且不超过满分 ${max}` });
@@ -139,6 +160,12 @@ export function childrenOf<N extends { parentCode: string | null }>(nodes: reado
     m.set(n.parentCode, list);
   }
   return m;
+}
+
+/** The depth of every node (1 = dimension), null inside a cycle; a missing parent counts as the root. */
+export function depthsOf(nodes: readonly IndicatorNode[]): Map<string, number | null> {
+  const byCode = new Map(nodes.map((n) => [n.code, n]));
+  return new Map(nodes.map((n) => [n.code, depthOf(n, byCode)]));
 }
 
 function depthOf(n: IndicatorNode, byCode: Map<string, IndicatorNode>): number | null {
@@ -222,3 +249,71 @@ export function bandProblems(b: GradeBands): TreeProblem[] {
 }
 
 export const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** The nodes in reading order: each node followed by its children (siblings by `seq`, then as given). */
+export function preorder<N extends { code: string; parentCode: string | null; seq?: number }>(nodes: readonly N[]): N[] {
+  const kids = childrenOf(nodes);
+  for (const list of kids.values()) list.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+  const out: N[] = [];
+  const seen = new Set<string>();
+  const walk = (parent: string | null) => {
+    for (const n of kids.get(parent) ?? []) {
+      if (seen.has(n.code)) continue;
+      seen.add(n.code);
+      out.push(n);
+      walk(n.code);
+    }
+  };
+  walk(null);
+  // nodes under a missing parent (only in an invalid tree) keep their place at the end
+  for (const n of nodes) if (!seen.has(n.code)) out.push(n);
+  return out;
+}
+
+// ---- differences between two versions of a system (by node code, which is stable across versions)
+
+/** The compared fields of a node; `parentCode` is shown as 上级指标. */
+export const DIFF_FIELDS = ['name', 'parentCode', 'weight', 'maxScore', 'rubric', 'evidence', 'article', 'vetoBelow', 'factKey'] as const;
+export type DiffField = (typeof DIFF_FIELDS)[number];
+
+export interface NodeChange {
+  code: string;
+  name: string;
+  change: 'added' | 'removed' | 'changed';
+  fields: { field: DiffField; before: unknown; after: unknown }[];
+}
+
+export interface TreeDiff {
+  nodes: NodeChange[];
+  bands: { field: keyof GradeBands; before: number; after: number }[];
+}
+
+const blank = (v: unknown) => (v === undefined || v === '' ? null : v);
+function fieldValue(n: IndicatorNode, f: DiffField): unknown {
+  if (f === 'rubric') return n.rubric?.length ? n.rubric.map((l) => ({ label: l.label, min: l.min, max: l.max, guidance: l.guidance ?? '' })) : null;
+  return blank(n[f]);
+}
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** What changed from version `a` to version `b`: nodes added, removed and changed field by field, and the grade bands. */
+export function diffTrees(a: { nodes: readonly IndicatorNode[]; gradeBands: GradeBands }, b: { nodes: readonly IndicatorNode[]; gradeBands: GradeBands }): TreeDiff {
+  const before = new Map(a.nodes.map((n) => [n.code, n]));
+  const after = new Map(b.nodes.map((n) => [n.code, n]));
+  const nodes: NodeChange[] = [];
+  for (const n of preorder(b.nodes)) {
+    const o = before.get(n.code);
+    if (!o) {
+      nodes.push({ code: n.code, name: n.name, change: 'added', fields: DIFF_FIELDS.map((f) => ({ field: f, before: null, after: fieldValue(n, f) })).filter((x) => x.after !== null) });
+      continue;
+    }
+    const fields = DIFF_FIELDS.map((f) => ({ field: f, before: fieldValue(o, f), after: fieldValue(n, f) })).filter((x) => !same(x.before, x.after));
+    if (fields.length) nodes.push({ code: n.code, name: n.name, change: 'changed', fields });
+  }
+  for (const o of preorder(a.nodes)) {
+    if (!after.has(o.code)) nodes.push({ code: o.code, name: o.name, change: 'removed', fields: [] });
+  }
+  const bands = (['excellent', 'good', 'pass'] as const)
+    .filter((k) => a.gradeBands[k] !== b.gradeBands[k])
+    .map((k) => ({ field: k, before: a.gradeBands[k], after: b.gradeBands[k] }));
+  return { nodes, bands };
+}
