@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, loginAs, test } from './fixtures';
+import { declare, setUpCampaign } from './campaign-helpers';
+import { expect, loginAs, logout, test } from './fixtures';
 
 /** No serious or critical WCAG 2 A/AA violations on the pages every user meets. */
 async function seriousViolations(page: import('@playwright/test').Page) {
@@ -50,5 +51,63 @@ test('the filing lists, an agreement page, a report page and the public product 
   await page.locator('.ant-table-row a[href^="/filings/reports/"]').first().click();
   await expect(page).toHaveURL(/\/filings\/reports\/[0-9a-f-]{36}/);
   await expect(page.getByTestId('report-title')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the rectification lists, an order page and the order form are accessible', async ({ page }) => {
+  await loginAs(page, 'province');
+  for (const path of ['/rectification', '/rectification/suspensions', '/rectification/criticisms']) {
+    await page.goto(path);
+    await expect(page.locator('.ant-table-row').first()).toBeVisible();
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+  await page.goto('/rectification');
+  await page.locator('.ant-table-row a[href^="/rectification/"]').first().click();
+  await expect(page.getByTestId('order-title')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto('/rectification/new');
+  await expect(page.getByLabel('整改事项')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the incident list with its charts, an incident page and the report form are accessible', async ({ page }) => {
+  await loginAs(page, 'operator');
+  await page.goto('/incidents');
+  await expect(page.locator('.ant-table-row').first()).toBeVisible();
+  await expect(page.getByTestId('chart-by-month').locator('.recharts-surface').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.locator('.ant-table-row a[href^="/incidents/"]').first().click();
+  await expect(page.getByTestId('incident-title')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto('/incidents/new');
+  await expect(page.getByTestId('incident-form')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the campaign list, a campaign page, the set-up form, the self-assessment and the scoring screen are accessible', async ({ page }) => {
+  test.setTimeout(300_000);
+  await loginAs(page, 'operator');
+  await page.goto('/evaluation/campaigns');
+  await page.getByRole('link', { name: '2025年度一级开发主体授权运营评价' }).click();
+  await expect(page.getByTestId('target-home')).toBeVisible();
+  await page.goto(`${page.url()}/self`);
+  await expect(page.getByTestId('leaf-nav')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await logout(page);
+  const url = await setUpCampaign(page, { name: `可访问性评价${Date.now().toString(36)}`, targets: ['洛阳城市数据运营有限公司'], panel: ['郑评审'], lead: '郑评审', openScoring: true });
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto('/evaluation/campaigns');
+  await expect(page.locator('.ant-table-row').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto('/evaluation/campaigns/new');
+  await expect(page.getByTestId('campaign-form')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await logout(page);
+  await loginAs(page, 'evaluator3');
+  await page.goto(url);
+  await declare(page, '洛阳城市数据运营有限公司', null);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByTestId('evaluator-home').getByRole('button', { name: '评分' }).click();
+  await expect(page.getByTestId('scoring-target')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

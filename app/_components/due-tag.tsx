@@ -32,7 +32,7 @@ export function DueTag({ dueAt, status, basis }: { dueAt: Date | string; status:
   const text = status === 'overdue' ? t('overdue', { time }) : status === 'paused' ? t('paused') : status === 'done' ? t('done') : status === 'due_soon' ? t('dueSoon', { time }) : t('running', { time });
   return (
     <Tooltip title={<>{t('dueAt', { at: fmtDateTime(dueAt) })}{basis ? ` · ${basis}` : ''}</>}>
-      <Tag color={COLOR[status]} data-testid="due-tag" data-status={status}>{text}</Tag>
+      <Tag color={COLOR[status]} data-testid="due-tag" data-status={status} style={status === 'due_soon' ? { color: '#873800' } : undefined /* antd's orange text fails WCAG AA contrast */}>{text}</Tag>
     </Tooltip>
   );
 }

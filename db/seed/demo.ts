@@ -11,6 +11,7 @@ import { seedDemoCatalog } from './catalog-demo';
 import { seedDemoCampaigns } from './campaign-demo';
 import { seedDemoIndicators } from './evaluation-demo';
 import { seedDemoFilings } from './filings-demo';
+import { seedDemoIncidents } from './incidents-demo';
 import { seedDemoRectification } from './rectification-demo';
 import { createOrg, createUser, isEmpty, seedRegions } from './factories';
 import { HENAN_REGIONS } from './regions';
@@ -93,6 +94,7 @@ export async function seedDemo(db: Db, opts: { onlyIfEmpty: boolean }): Promise<
     await seedDemoIndicators(tx, byName);
     await seedDemoCampaigns(tx, byName);
     await seedDemoRectification(tx, byName);
+    await seedDemoIncidents(tx, byName);
     const system = { id: null, name: 'system', orgId: null, ip: null };
     await appendAudit(tx, system, { action: 'system.seed', reason: 'demo province seeded', after: { orgs: byName.size, users: DEMO_ACCOUNTS.length } });
     await openCalendarReminder(tx, byName.get('河南省行政审批和政务信息管理局')!);

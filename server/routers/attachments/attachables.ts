@@ -6,6 +6,8 @@ import { catalogScope } from '@/server/domain/catalog';
 import { can } from '@/server/domain/policy';
 import { agreementMinutesAttachable, planMinutesAttachable } from '@/server/routers/plans/attachable';
 import { complianceReviewAttachable } from '@/server/routers/scenarios/attachable';
+import { selfAssessmentAttachable } from '@/server/routers/evaluation/self-assessment-attachable';
+import { rectificationEntryAttachable } from '@/server/routers/rectification/attachable';
 import { qualityAttachable, reportAttachable } from '@/server/routers/reports/attachable';
 
 /**
@@ -48,4 +50,8 @@ export const ATTACHABLES: Record<string, Attachable> = {
   quality_request: qualityAttachable,
   /** HN-22 ¶3: annexes of a periodic report, added before submission. */
   periodic_report: reportAttachable,
+  /** HN-22 ¶2: evidence of one leaf of a target's self-assessment (server/routers/evaluation/self-assessment-attachable.ts). */
+  self_assessment: selfAssessmentAttachable,
+  /** HN-22 ¶2: evidence of a rectification plan, progress update or completion (server/routers/rectification/attachable.ts). */
+  rectification_entry: rectificationEntryAttachable,
 };
