@@ -3,13 +3,14 @@ import { queryRows, type DbOrTx } from '@/db/client';
 import { organizations } from '@/db/schema';
 import { FACT_KEYS, type FactKey } from '@/server/domain/evaluation';
 import type { Role } from '@/server/domain/roles';
+import { incidentFacts } from '@/server/routers/incidents/facts';
 import { reportPolicy } from '@/server/routers/reports/report';
 import { selectPeriods } from '@/server/routers/reports/report-query';
 
 /**
  * What the console already knows about a target, pre-filled as evidence of the leaves that name a
  * fact key (HN-22 ¶2: the score rests on recorded facts, not only on the target's claims). Read
- * from the filings, catalog and rectification tables for the target organization and the
+ * from the filings, catalog, incident and rectification tables for the target organization and the
  * campaign's year (Asia/Shanghai). Frozen into the self-assessment when the target submits it.
  *
  * `code` names the message (campaigns.facts.<code>) so that the screens can show the label in the
@@ -133,7 +134,8 @@ export async function factsFor(db: DbOrTx, orgId: string, year: number, now: Dat
     select count(*)::int as n from usage_disclosures where operator_org_id = ${orgId} and status = 'published' and ${yearOf('published_at')} = ${year}`);
   out.disclosures_published.push({ code: 'disclosuresPublished', label: `${year}年公开的使用情况`, value: n(dis?.n), tone: n(dis?.n) > 0 || agency ? 'ok' : 'warn', href: '/filings/disclosures' });
 
-  // HN-18 incidents: no incident records yet (issue 7); nothing is pre-filled.
+  // HN-18: incidents reported in the year, late reports (迟报), closing summaries overdue (server/routers/incidents/facts.ts)
+  out.incidents_reported.push(...await incidentFacts(db, orgId, year, now));
 
   // HN-22 ¶2: rectification orders issued in the year or still open: closed on time, late, overdue
   const [rc] = await queryRows<{ onTime: number; late: number; overdue: number; open: number }>(db, sql`

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deadlines, inboxItems, incidents } from '@/db/schema';
 import { INCIDENT_TYPES, SEVERITIES, type IncidentType, type Severity } from '@/server/domain/incidents';
 import type { TestDb } from '@/server/test/harness';
+import { factsFor } from '@/server/routers/evaluation/facts';
 import { incidentFacts } from './facts';
 import { endHandling, followUp } from './incidents';
 import { incidentStats, selectIncidents } from './query';
@@ -108,6 +109,9 @@ describe('clocks in clock hours from the discovery, whatever the calendar', () =
     expect(late.value).toBeGreaterThanOrEqual(1);
     expect(late.tone).toBe('bad');
     expect(late.href).toBe('/incidents?view=late');
+    // the annual evaluation pre-fills the same facts on the leaves with fact key incidents_reported (HN-22 ¶2)
+    const prefilled = await factsFor(h.db, await kit.orgId('河南数据集团有限公司'), 2026, at('2026-05-11T00:00:00'));
+    expect(prefilled.incidents_reported.find((f) => f.code === 'incidentsLate')?.value).toBe(late.value);
   });
 
   it('raising 较大 → 重大 adds the same-level 网信 with its own clock from the discovery; a regrade after that clock is late; none is removed', async () => {
