@@ -112,10 +112,10 @@ function withClocks<R extends { pendingDueAt: Date | null; myPendingDueAt: Date 
   const summaryDone = r.status === 'handling_ended' ? null : r.summarySubmittedAt;
   return {
     ...r,
-    /** The first recipient clock still running (acknowledgement pending). */
-    clock: hourClock(r.pendingDueAt, null, now),
+    /** The first recipient clock still running (acknowledgement pending); none once the incident is closed. */
+    clock: r.status === 'closed' ? null : hourClock(r.pendingDueAt, null, now),
     /** The caller's own receipt, when it has one pending. */
-    myClock: hourClock(r.myPendingDueAt, null, now),
+    myClock: r.status === 'closed' ? null : hourClock(r.myPendingDueAt, null, now),
     /** The closing summary's 30-day clock (from the end of handling). */
     summaryClock: r.summaryDueAt ? hourClock(r.summaryDueAt, summaryDone, now) : null,
     summaryLate: !!r.summarySubmittedAt && !!r.summaryDueAt && r.summarySubmittedAt.getTime() > r.summaryDueAt.getTime(),

@@ -103,10 +103,14 @@ export function OrderList({ scopeText, canIssue, wide }: { scopeText: string; ca
             render: (v: string, r) => <Link href={`/rectification/${r.id}`}><span style={mono}>{v}</span></Link>,
           },
           {
-            title: t('cols.title'), dataIndex: 'title',
+            title: t('cols.title'), dataIndex: 'title', width: 280,
             render: (v: string, r) => <Space size={4} wrap><Link href={`/rectification/${r.id}`}>{v}</Link>{r.majorRisk && <MajorRiskTag />}</Space>,
           },
-          { title: t('cols.target'), key: 'target', render: (_: unknown, r) => <>{r.targetName}<SuspensionTag s={r.suspension} /></> },
+          // the target sees only its own orders: the column would repeat its own name
+          {
+            title: t('cols.target'), key: 'target', hidden: !canIssue,
+            render: (_: unknown, r) => <>{r.targetName}<SuspensionTag s={r.suspension} /></>,
+          },
           { title: t('cols.issuer'), dataIndex: 'issuerName' },
           { title: t('cols.source'), dataIndex: 'source', render: (v: string) => t(`source.${v}`) },
           { title: <>{t('cols.article')}</>, dataIndex: 'article', render: (v: string) => <Cite code={v} /> },
