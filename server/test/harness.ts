@@ -107,6 +107,26 @@ export async function extraUser(...args: Parameters<typeof addUser>): Promise<Ca
   return callerAs(args[0], args[1]);
 }
 
+/** A wall-clock time in Asia/Shanghai: `shanghaiAt('2026-09-30T22:30:00')`. */
+export const shanghaiAt = (s: string) => new Date(`${s}+08:00`);
+
+/**
+ * The set-up shared by the domains' router tests: a seeded database with further users of the demo
+ * organizations (second users keep each user under the write rate limit; users of other
+ * organizations give the NOT_FOUND cases), callers as any user, and the actor / scope of a user for
+ * calling the service functions at fixed times.
+ */
+export async function openUserKit(more: readonly (readonly [username: string, org: string, role: Role])[]) {
+  const h = await openSeededDb();
+  for (const [username, org, role] of more) await addUser(h.db, username, [role], org);
+  const as = (username: string | null) => callerAs(h.db, username);
+  const subject = async (username: string) => {
+    const user = await sessionUserFor(h.db, username);
+    return { actor: actorOf(user, null), user };
+  };
+  return { h, as, subject, orgId: (name: string) => orgId(h.db, name) };
+}
+
 /** Demo account username for a role. */
 export function demoUser(role: (typeof DEMO_ACCOUNTS)[number]['role']): string {
   return DEMO_ACCOUNTS.find((a) => a.role === role)!.username;

@@ -1,7 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { incidentRecipients, incidents, inboxItems, operatingAgreements, organizations } from '@/db/schema';
-import type { Role } from '@/server/domain/roles';
-import { actorOf, addUser, callerAs, demoUser, openSeededDb, orgId as orgIdIn, sessionUserFor } from '@/server/test/harness';
+import { demoUser, openUserKit } from '@/server/test/harness';
 import { reportIncident } from './incidents';
 import type { ReportIncidentInput } from './schema';
 
@@ -15,22 +14,20 @@ export type { Caller } from '@/server/test/harness';
 export { NO_ID } from '@/server/test/harness';
 
 /** A wall-clock time in Asia/Shanghai: `at('2026-09-30T22:30:00')`. */
-export const at = (s: string) => new Date(`${s}+08:00`);
+export { shanghaiAt as at } from '@/server/test/harness';
 
 export async function openKit() {
-  const h = await openSeededDb();
-  const orgId = (name: string) => orgIdIn(h.db, name);
-  const add = (username: string, org: string, role: Role) => addUser(h.db, username, [role], org);
   // more users of the demo organizations keep each user under the write rate limit
-  await add('op_b', '河南数据集团有限公司', 'operator');
-  await add('zz_operator', '郑州数据运营有限公司', 'operator');
-  await add('ly_admin', '洛阳市公共数据主管部门', 'municipal_admin');
-  await add('ly_agency', '洛阳市大数据中心', 'implementing_agency');
-  await add('gongan', '河南省公安厅网络安全保卫总队', 'regulator');
-  await add('zhongyuan', '中原出行网络科技有限公司', 'platform');
-  await add('zz_b', '郑州市行政审批和政务信息管理局', 'municipal_admin');
-  await add('agency_b', '郑州市大数据发展中心', 'implementing_agency');
-  const as = (u: string | null) => callerAs(h.db, u);
+  const { h, as, subject, orgId } = await openUserKit([
+    ['op_b', '河南数据集团有限公司', 'operator'],
+    ['zz_operator', '郑州数据运营有限公司', 'operator'],
+    ['ly_admin', '洛阳市公共数据主管部门', 'municipal_admin'],
+    ['ly_agency', '洛阳市大数据中心', 'implementing_agency'],
+    ['gongan', '河南省公安厅网络安全保卫总队', 'regulator'],
+    ['zhongyuan', '中原出行网络科技有限公司', 'platform'],
+    ['zz_b', '郑州市行政审批和政务信息管理局', 'municipal_admin'],
+    ['agency_b', '郑州市大数据发展中心', 'implementing_agency'],
+  ]);
   const c = {
     anon: await as(null),
     operator: await as(demoUser('operator')),
@@ -54,11 +51,6 @@ export async function openKit() {
     lyAdmin: await as('ly_admin'),
     lyAgency: await as('ly_agency'),
     zzOperator: await as('zz_operator'),
-  };
-  /** The actor and scope of a user, for the service functions (which take `now`). */
-  const subject = async (username: string) => {
-    const user = await sessionUserFor(h.db, username);
-    return { actor: actorOf(user, null), user };
   };
   const operatorOrg = await orgId('河南数据集团有限公司');
   const [demo] = await h.db.select({ id: operatingAgreements.id }).from(operatingAgreements)

@@ -2,9 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { auditLog, inboxItems, interviews, operationSuspensions, rectificationOrders } from '@/db/schema';
 import { LUOYANG_OPERATOR } from '@/db/seed/rectification-demo';
-import type { Role } from '@/server/domain/roles';
 import { appRouter } from '@/server/routers/_app';
-import { actorOf, addUser, callerAs, demoUser, errorCode, failure, openSeededDb, orgId as orgIdIn, sessionUserFor, type Caller } from '@/server/test/harness';
+import { demoUser, errorCode, failure, openUserKit, type Caller } from '@/server/test/harness';
 import type { IssueOrderInput } from './schema';
 
 /**
@@ -17,21 +16,19 @@ export type { Caller } from '@/server/test/harness';
 export { NO_ID } from '@/server/test/harness';
 
 /** A wall-clock time in Asia/Shanghai: `at('2025-09-30T10:00:00')`. */
-export const at = (s: string) => new Date(`${s}+08:00`);
+export { shanghaiAt as at } from '@/server/test/harness';
 
 export async function openKit() {
-  const h = await openSeededDb();
-  const orgId = (name: string) => orgIdIn(h.db, name);
-  const add = (username: string, org: string, role: Role) => addUser(h.db, username, [role], org);
   // second users keep each user under the write rate limit
-  await add('op_b', '河南数据集团有限公司', 'operator');
-  await add('agency_b', '郑州市大数据发展中心', 'implementing_agency');
-  await add('province_b', '河南省行政审批和政务信息管理局', 'province_admin');
-  await add('zz_operator', '郑州数据运营有限公司', 'operator');
-  await add('ly_admin', '洛阳市公共数据主管部门', 'municipal_admin');
-  await add('ly_agency', '洛阳市大数据中心', 'implementing_agency');
-  await add('wsj_agency', '河南省卫生健康信息中心', 'implementing_agency');
-  const as = (u: string | null) => callerAs(h.db, u);
+  const { h, as, subject, orgId } = await openUserKit([
+    ['op_b', '河南数据集团有限公司', 'operator'],
+    ['agency_b', '郑州市大数据发展中心', 'implementing_agency'],
+    ['province_b', '河南省行政审批和政务信息管理局', 'province_admin'],
+    ['zz_operator', '郑州数据运营有限公司', 'operator'],
+    ['ly_admin', '洛阳市公共数据主管部门', 'municipal_admin'],
+    ['ly_agency', '洛阳市大数据中心', 'implementing_agency'],
+    ['wsj_agency', '河南省卫生健康信息中心', 'implementing_agency'],
+  ]);
   const c = {
     anon: await as(null),
     operator: await as(demoUser('operator')),
@@ -52,11 +49,6 @@ export async function openKit() {
     wsjAgency: await as('wsj_agency'),
     zzOperator: await as('zz_operator'),
     luoyang: await as(LUOYANG_OPERATOR),
-  };
-  /** The actor and scope of a user, for the service functions (which take `now`). */
-  const subject = async (username: string) => {
-    const user = await sessionUserFor(h.db, username);
-    return { actor: actorOf(user, null), user };
   };
   const ids = {
     henan: await orgId('河南数据集团有限公司'),

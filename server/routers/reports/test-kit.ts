@@ -1,7 +1,6 @@
 import { operatingAgreements } from '@/db/schema';
 import { AGREEMENT_CLAUSES } from '@/server/domain/filings';
-import type { Role } from '@/server/domain/roles';
-import { actorOf, addUser, callerAs, demoUser, openSeededDb, orgId as orgIdIn, sessionUserFor } from '@/server/test/harness';
+import { demoUser, openUserKit } from '@/server/test/harness';
 
 /**
  * Shared set-up of the HN-16 / HN-22 ¶3 tests: a seeded database (the demo filed agreement of
@@ -13,19 +12,17 @@ export type { Caller } from '@/server/test/harness';
 export { NO_ID } from '@/server/test/harness';
 
 /** A wall-clock time in Asia/Shanghai: `at('2025-09-30T10:00:00')`. */
-export const at = (s: string) => new Date(`${s}+08:00`);
+export { shanghaiAt as at } from '@/server/test/harness';
 
 export async function openKit() {
-  const h = await openSeededDb();
-  const orgId = (name: string) => orgIdIn(h.db, name);
-  const add = (username: string, org: string, role: Role) => addUser(h.db, username, [role], org);
   // a second operator user keeps each user under the write rate limit
-  await add('op_b', '河南数据集团有限公司', 'operator');
-  await add('zz_operator', '郑州数据运营有限公司', 'operator');
-  await add('ga_provider', '郑州市公安局', 'data_provider');
-  await add('ly_admin', '洛阳市公共数据主管部门', 'municipal_admin');
-  await add('ly_agency', '洛阳市大数据中心', 'implementing_agency');
-  const as = (u: string | null) => callerAs(h.db, u);
+  const { h, as, subject, orgId } = await openUserKit([
+    ['op_b', '河南数据集团有限公司', 'operator'],
+    ['zz_operator', '郑州数据运营有限公司', 'operator'],
+    ['ga_provider', '郑州市公安局', 'data_provider'],
+    ['ly_admin', '洛阳市公共数据主管部门', 'municipal_admin'],
+    ['ly_agency', '洛阳市大数据中心', 'implementing_agency'],
+  ]);
   const c = {
     anon: await as(null),
     operator: await as(demoUser('operator')),
@@ -41,11 +38,6 @@ export async function openKit() {
     lyAgency: await as('ly_agency'),
     zzOperator: await as('zz_operator'),
     gaProvider: await as('ga_provider'),
-  };
-  /** The actor and scope of a user, for the service functions (which take `now`). */
-  const subject = async (username: string) => {
-    const user = await sessionUserFor(h.db, username);
-    return { actor: actorOf(user, null), user };
   };
   const operatorOrg = await orgId('河南数据集团有限公司');
   const agencyOrg = await orgId('郑州市大数据发展中心');

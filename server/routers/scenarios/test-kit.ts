@@ -4,10 +4,9 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { auditLog, operatingAgreements } from '@/db/schema';
 import { DEMO_AGREEMENT_NAME } from '@/db/seed/filings-demo';
 import { CHECKPOINTS } from '@/server/domain/filings';
-import type { Role } from '@/server/domain/roles';
 import { appRouter } from '@/server/routers/_app';
 import {
-  addUser, callerAs, demoUser, errorCode, failure, NO_ID, openSeededDb, orgId as orgIdIn, resourceId, type Caller, type TestDb,
+  demoUser, errorCode, failure, NO_ID, openUserKit, resourceId, type Caller, type TestDb,
 } from '@/server/test/harness';
 import type { Checkpoints } from './schema';
 
@@ -25,17 +24,15 @@ export const NO_REF = { id: NO_ID, version: 1 };
 export const tag = () => randomBytes(3).toString('hex');
 
 export async function openKit() {
-  const h = await openSeededDb();
-  const orgId = (name: string) => orgIdIn(h.db, name);
-  const add = (username: string, org: string, role: Role) => addUser(h.db, username, [role], org);
-  await add('op_b', '河南数据集团有限公司', 'operator');
-  await add('agency_b', '郑州市大数据发展中心', 'implementing_agency');
-  await add('zz_b', '郑州市行政审批和政务信息管理局', 'municipal_admin');
-  await add('zz_operator', '郑州数据运营有限公司', 'operator');
-  await add('ly_agency', '洛阳市大数据中心', 'implementing_agency');
-  await add('ly_admin', '洛阳市公共数据主管部门', 'municipal_admin');
-  await add('ly_developer', '洛阳云图信息技术有限公司', 'secondary_developer');
-  const as = (u: string | null) => callerAs(h.db, u);
+  const { h, as, orgId } = await openUserKit([
+    ['op_b', '河南数据集团有限公司', 'operator'],
+    ['agency_b', '郑州市大数据发展中心', 'implementing_agency'],
+    ['zz_b', '郑州市行政审批和政务信息管理局', 'municipal_admin'],
+    ['zz_operator', '郑州数据运营有限公司', 'operator'],
+    ['ly_agency', '洛阳市大数据中心', 'implementing_agency'],
+    ['ly_admin', '洛阳市公共数据主管部门', 'municipal_admin'],
+    ['ly_developer', '洛阳云图信息技术有限公司', 'secondary_developer'],
+  ]);
   const c = {
     anon: await as(null),
     operator: await as(demoUser('operator')),
