@@ -124,7 +124,26 @@ export async function openUserKit(more: readonly (readonly [username: string, or
     const user = await sessionUserFor(h.db, username);
     return { actor: actorOf(user, null), user };
   };
-  return { h, as, subject, orgId: (name: string) => orgId(h.db, name) };
+  /** No session, and the demo account of each role, under the names the tests use. */
+  const demo = {
+    anon: await as(null),
+    operator: await as(demoUser('operator')),
+    agency: await as(demoUser('implementing_agency')),
+    /** 郑州市行政审批和政务信息管理局 (municipal_admin). */
+    zz: await as(demoUser('municipal_admin')),
+    province: await as(demoUser('province_admin')),
+    /** 河南省交通运输厅 (industry_dept). */
+    jiaotong: await as(demoUser('industry_dept')),
+    platform: await as(demoUser('platform')),
+    developer: await as(demoUser('secondary_developer')),
+    provider: await as(demoUser('data_provider')),
+    evaluator: await as(demoUser('evaluator')),
+    /** 河南省委网信办 (regulator). */
+    wangxin: await as(demoUser('regulator')),
+    sysadmin: await as(demoUser('sysadmin')),
+    secadmin: await as(demoUser('secadmin')),
+  };
+  return { h, as, demo, subject, orgId: (name: string) => orgId(h.db, name) };
 }
 
 /** Demo account username for a role. */

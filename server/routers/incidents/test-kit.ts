@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { incidentRecipients, incidents, inboxItems, operatingAgreements, organizations } from '@/db/schema';
-import { demoUser, openUserKit } from '@/server/test/harness';
+import { openUserKit } from '@/server/test/harness';
 import { reportIncident } from './incidents';
 import type { ReportIncidentInput } from './schema';
 
@@ -18,7 +18,7 @@ export { shanghaiAt as at } from '@/server/test/harness';
 
 export async function openKit() {
   // more users of the demo organizations keep each user under the write rate limit
-  const { h, as, subject, orgId } = await openUserKit([
+  const { h, as, demo, subject, orgId } = await openUserKit([
     ['op_b', '河南数据集团有限公司', 'operator'],
     ['zz_operator', '郑州数据运营有限公司', 'operator'],
     ['ly_admin', '洛阳市公共数据主管部门', 'municipal_admin'],
@@ -29,33 +29,21 @@ export async function openKit() {
     ['agency_b', '郑州市大数据发展中心', 'implementing_agency'],
   ]);
   const c = {
-    anon: await as(null),
-    operator: await as(demoUser('operator')),
+    ...demo,
     opB: await as('op_b'),
-    /** 郑州市大数据发展中心: the demo agreement's implementing agency. */
-    agency: await as(demoUser('implementing_agency')),
     agencyB: await as('agency_b'),
-    /** 郑州市行政审批和政务信息管理局: the agency's same-level data authority (HN-18). */
-    zz: await as(demoUser('municipal_admin')),
     zzB: await as('zz_b'),
-    province: await as(demoUser('province_admin')),
-    /** 河南省委网信办. */
-    wangxin: await as(demoUser('regulator')),
     /** 河南省公安厅网络安全保卫总队. */
     gongan: await as('gongan'),
-    platform: await as(demoUser('platform')),
     zhongyuan: await as('zhongyuan'),
-    /** industry_dept: no incident permission. */
-    jiaotong: await as(demoUser('industry_dept')),
-    secadmin: await as(demoUser('secadmin')),
     lyAdmin: await as('ly_admin'),
     lyAgency: await as('ly_agency'),
     zzOperator: await as('zz_operator'),
   };
   const operatorOrg = await orgId('河南数据集团有限公司');
-  const [demo] = await h.db.select({ id: operatingAgreements.id }).from(operatingAgreements)
+  const [filed] = await h.db.select({ id: operatingAgreements.id }).from(operatingAgreements)
     .where(and(eq(operatingAgreements.operatorOrgId, operatorOrg), isNotNull(operatingAgreements.filedVersionNo)));
-  const agreementId = demo.id;
+  const agreementId = filed.id;
 
   /** A minimal initial report by a user, made `reportedAt` (default 10 minutes after the discovery; service level: no rate limit, any clock). */
   const reportAt = async (username: string, discoveredAt: Date, o: Partial<ReportIncidentInput> = {}, reportedAt = new Date(discoveredAt.getTime() + 10 * 60_000)) => {

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import { auditLog, inboxItems, interviews, operationSuspensions, rectificationOrders } from '@/db/schema';
 import { LUOYANG_OPERATOR } from '@/db/seed/rectification-demo';
 import { appRouter } from '@/server/routers/_app';
-import { demoUser, errorCode, failure, openUserKit, type Caller } from '@/server/test/harness';
+import { errorCode, failure, openUserKit, type Caller } from '@/server/test/harness';
 import type { IssueOrderInput } from './schema';
 
 /**
@@ -20,7 +20,7 @@ export { shanghaiAt as at } from '@/server/test/harness';
 
 export async function openKit() {
   // second users keep each user under the write rate limit
-  const { h, as, subject, orgId } = await openUserKit([
+  const { h, as, demo, subject, orgId } = await openUserKit([
     ['op_b', '河南数据集团有限公司', 'operator'],
     ['agency_b', '郑州市大数据发展中心', 'implementing_agency'],
     ['province_b', '河南省行政审批和政务信息管理局', 'province_admin'],
@@ -30,20 +30,10 @@ export async function openKit() {
     ['wsj_agency', '河南省卫生健康信息中心', 'implementing_agency'],
   ]);
   const c = {
-    anon: await as(null),
-    operator: await as(demoUser('operator')),
+    ...demo,
     opB: await as('op_b'),
-    agency: await as(demoUser('implementing_agency')),
     agencyB: await as('agency_b'),
-    /** 郑州市行政审批和政务信息管理局. */
-    zz: await as(demoUser('municipal_admin')),
-    province: await as(demoUser('province_admin')),
     provinceB: await as('province_b'),
-    /** industry_dept (交通运输): reads orders of its industry, issues none. */
-    jiaotong: await as(demoUser('industry_dept')),
-    platform: await as(demoUser('platform')),
-    evaluator: await as(demoUser('evaluator')),
-    developer: await as(demoUser('secondary_developer')),
     lyAdmin: await as('ly_admin'),
     lyAgency: await as('ly_agency'),
     wsjAgency: await as('wsj_agency'),

@@ -1,6 +1,6 @@
 import { operatingAgreements } from '@/db/schema';
 import { AGREEMENT_CLAUSES } from '@/server/domain/filings';
-import { demoUser, openUserKit } from '@/server/test/harness';
+import { openUserKit } from '@/server/test/harness';
 
 /**
  * Shared set-up of the HN-16 / HN-22 ¶3 tests: a seeded database (the demo filed agreement of
@@ -16,7 +16,7 @@ export { shanghaiAt as at } from '@/server/test/harness';
 
 export async function openKit() {
   // a second operator user keeps each user under the write rate limit
-  const { h, as, subject, orgId } = await openUserKit([
+  const { h, as, demo, subject, orgId } = await openUserKit([
     ['op_b', '河南数据集团有限公司', 'operator'],
     ['zz_operator', '郑州数据运营有限公司', 'operator'],
     ['ga_provider', '郑州市公安局', 'data_provider'],
@@ -24,16 +24,8 @@ export async function openKit() {
     ['ly_agency', '洛阳市大数据中心', 'implementing_agency'],
   ]);
   const c = {
-    anon: await as(null),
-    operator: await as(demoUser('operator')),
+    ...demo,
     opB: await as('op_b'),
-    provider: await as(demoUser('data_provider')),
-    agency: await as(demoUser('implementing_agency')),
-    /** 郑州市行政审批和政务信息管理局: the agency's data authority, and the provider's supervisor. */
-    zz: await as(demoUser('municipal_admin')),
-    province: await as(demoUser('province_admin')),
-    /** industry_dept: neither quality nor report permissions. */
-    jiaotong: await as(demoUser('industry_dept')),
     lyAdmin: await as('ly_admin'),
     lyAgency: await as('ly_agency'),
     zzOperator: await as('zz_operator'),

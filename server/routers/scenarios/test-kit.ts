@@ -6,7 +6,7 @@ import { DEMO_AGREEMENT_NAME } from '@/db/seed/filings-demo';
 import { CHECKPOINTS } from '@/server/domain/filings';
 import { appRouter } from '@/server/routers/_app';
 import {
-  demoUser, errorCode, failure, NO_ID, openUserKit, resourceId, type Caller, type TestDb,
+  errorCode, failure, NO_ID, openUserKit, resourceId, type Caller, type TestDb,
 } from '@/server/test/harness';
 import type { Checkpoints } from './schema';
 
@@ -24,7 +24,7 @@ export const NO_REF = { id: NO_ID, version: 1 };
 export const tag = () => randomBytes(3).toString('hex');
 
 export async function openKit() {
-  const { h, as, orgId } = await openUserKit([
+  const { h, as, demo, orgId } = await openUserKit([
     ['op_b', '河南数据集团有限公司', 'operator'],
     ['agency_b', '郑州市大数据发展中心', 'implementing_agency'],
     ['zz_b', '郑州市行政审批和政务信息管理局', 'municipal_admin'],
@@ -34,18 +34,10 @@ export async function openKit() {
     ['ly_developer', '洛阳云图信息技术有限公司', 'secondary_developer'],
   ]);
   const c = {
-    anon: await as(null),
-    operator: await as(demoUser('operator')),
+    ...demo,
     opB: await as('op_b'),
-    agency: await as(demoUser('implementing_agency')),
     agencyB: await as('agency_b'),
-    zz: await as(demoUser('municipal_admin')),
     zzB: await as('zz_b'),
-    province: await as(demoUser('province_admin')),
-    jiaotong: await as(demoUser('industry_dept')),
-    developer: await as(demoUser('secondary_developer')),
-    provider: await as(demoUser('data_provider')),
-    sysadmin: await as(demoUser('sysadmin')),
     zzOperator: await as('zz_operator'),
     lyAgency: await as('ly_agency'),
     lyAdmin: await as('ly_admin'),
