@@ -111,3 +111,23 @@ test('the campaign list, a campaign page, the set-up form, the self-assessment a
   await expect(page.getByTestId('scoring-target')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('the indicator-system list, a published system and the draft editor are accessible', async ({ page }) => {
+  test.setTimeout(180_000);
+  await loginAs(page, 'province');
+  await page.goto('/evaluation/indicators');
+  await expect(page.locator('.ant-table-row').first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('link', { name: '一级开发主体公共数据资源授权运营年度评价指标体系' }).click();
+  await expect(page.getByTestId('indicator-tree')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.goto('/evaluation/indicators');
+  await page.getByRole('button', { name: '新建指标体系' }).click();
+  await page.getByRole('dialog').getByRole('radio', { name: /实施机构/ }).check();
+  await page.getByRole('dialog').getByLabel('指标体系名称').fill(`可访问性指标体系${Date.now().toString(36)}`);
+  await page.getByRole('dialog').getByRole('button', { name: '创建' }).click();
+  await expect(page.getByTestId('draft-editor')).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: '添加维度' }).click();
+  await page.getByRole('button', { name: '在 D1 下添加下级' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+});

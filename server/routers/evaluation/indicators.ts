@@ -89,17 +89,22 @@ export async function selectSystems(db: DbOrTx, user: PolicySubject, f: Indicato
     .where(and(where, ...listConditions(user, f)))
     .orderBy(...order)
     .limit(page.limit + 1);
-  const items = rows.map((r) => ({ ...r, targetKind: r.targetKind as TargetKind }));
+  // leaves of the current published version (of the draft while nothing is published)
+  const shown = (r: (typeof rows)[number]) => r.publishedVersionId ?? r.draftVersionId;
+  const counts = await nodeCounts(db, rows.map(shown).filter((v): v is string => !!v));
+  const items = rows.map((r) => ({ ...r, targetKind: r.targetKind as TargetKind, leafCount: counts.get(shown(r) ?? '')?.leaves ?? 0 }));
   return pageOf(items, page.limit, (r) => (f.sort === 'name' ? r.name : timeCursor(r.updatedAt)));
 }
 
+// The outer row's columns are qualified by hand: drizzle writes a column of a one-table query
+// unqualified, and inside the subquery that would name the inner row's column (every node a leaf).
 async function nodeCounts(db: DbOrTx, versionIds: string[]) {
   if (!versionIds.length) return new Map<string, { nodes: number; leaves: number }>();
   const rows = await db
     .select({
       versionId: indicatorNodes.versionId,
       nodes: count(),
-      leaves: sql<number>`count(*) filter (where not exists (select 1 from ${indicatorNodes} c where c.version_id = ${indicatorNodes.versionId} and c.parent_code = ${indicatorNodes.code}))`.mapWith(Number),
+      leaves: sql<number>`count(*) filter (where not exists (select 1 from ${indicatorNodes} c where c.version_id = ${indicatorNodes}.version_id and c.parent_code = ${indicatorNodes}.code))`.mapWith(Number),
     })
     .from(indicatorNodes)
     .where(inArray(indicatorNodes.versionId, versionIds))
