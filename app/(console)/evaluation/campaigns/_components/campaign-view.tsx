@@ -33,7 +33,9 @@ export function CampaignView({ id }: { id: string }) {
   if (q.error) return <QueryErrorView error={q.error} />;
   if (!q.data) return <Card loading />;
   const c = q.data;
-  const showResults = (c.viewer.manager && (c.status === 'review' || c.status === 'published')) || (c.viewer.target && c.status === 'published');
+  const closed = c.status === 'review' || c.status === 'published';
+  // the panel lead resolves divergent scores once scoring is closed (results page, HN-22)
+  const showResults = ((c.viewer.manager || c.viewer.lead) && closed) || (c.viewer.target && c.status === 'published');
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Link href="/evaluation/campaigns"><ArrowLeftOutlined /> {td('back')}</Link>
