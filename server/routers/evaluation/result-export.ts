@@ -36,7 +36,7 @@ export async function exportResultTable(db: Db, actor: AuditActor, user: Campaig
   const columns: ExportColumn<Row>[] = [
     { header: '排名', width: 8, value: (r) => r.result?.rank ?? null },
     { header: '评价对象', width: 32, value: (r) => r.orgName },
-    { header: '地区', width: 10, value: (r) => r.regionCode },
+    { header: '地区', width: 10, value: (r) => r.regionName },
     { header: '总分', width: 10, value: (r) => fixed(r.result?.total) },
     { header: '等次', width: 10, value: (r) => (r.result ? GRADE_LABELS[r.result.grade] : null) },
     { header: '一票否决', width: 10, value: (r) => (r.result ? (r.result.vetoed ? '是' : '否') : null) },
@@ -75,7 +75,7 @@ export async function exportTargetReport(db: Db, actor: AuditActor, user: Campai
   const res = r.result;
   const summary = sheet('评价结果', [['项目', 18], ['内容', 60]]);
   for (const [k, v] of [
-    ['评价活动', r.campaign.name], ['年度', r.campaign.year], ['依据', r.campaign.article], ['评价对象', r.target.orgName], ['地区', r.target.regionCode],
+    ['评价活动', r.campaign.name], ['年度', r.campaign.year], ['依据', r.campaign.article], ['评价对象', r.target.orgName], ['地区', r.target.regionName],
     ['总分', fixed(res?.total)], ['等次', res ? GRADE_LABELS[res.grade] : '—'], ['一票否决', res ? (res.vetoed ? `是(${res.vetoItems.join('、')})` : '否') : '—'],
     ...(res?.rank ? [['排名', `${res.rank} / ${res.targetCount}`]] : []),
     ['结果状态', res?.frozen ? '已确认' : '未确认'], ['发布时间', shanghaiText(r.campaign.publishedAt) ?? '未发布'],

@@ -285,6 +285,8 @@ describe('confirm and publish', () => {
     expect(st.grades).toEqual([{ grade: 'excellent', n: 0 }, { grade: 'good', n: 2 }, { grade: 'pass', n: 0 }, { grade: 'fail', n: 1 }]);
     expect(st.dimensions.find((d) => d.code === 'D2')?.mean).toBeCloseTo((90 + 90 + 163 / 3) / 3, 1);
     expect(st.regions.map((r) => r.regionCode).sort()).toEqual(['410000', '410100', '410300']);
+    // named, for the charts and the table (regions table)
+    expect(st.regions.find((r) => r.regionCode === '410100')?.regionName).toBe('郑州市');
     expect(await errorCode(zz.evaluation.stats({ campaignId: s.campaignId }))).toBe('NOT_FOUND');
     expect(await errorCode(operator.evaluation.stats({ campaignId: s.campaignId }))).toBe('FORBIDDEN');
     expect(await errorCode(anon.evaluation.stats({ campaignId: s.campaignId }))).toBe('UNAUTHORIZED');

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type DbOrTx } from '@/db/client';
 import {
-  campaigns, campaignTargets, evaluationFindings, evaluationScores, evaluatorTargets, indicatorVersions, leafResolutions, organizations, rectificationOrders, users,
+  campaigns, campaignTargets, evaluationFindings, evaluationScores, evaluatorTargets, indicatorVersions, leafResolutions, organizations, rectificationOrders, regions, users,
 } from '@/db/schema';
 import { appendAudit } from '@/server/domain/audit';
 import { conflict, invalidField, notFound, precondition } from '@/server/domain/errors';
@@ -51,19 +51,20 @@ const dimensionsOf = (nodes: CampaignNode[]) => nodes.filter((n) => n.parentCode
 /** Targets with their organization, region and progress of the panel (counts only). */
 async function targetRows(db: DbOrTx, campaignId: string) {
   return queryRows<{
-    id: string; org_id: string; org_name: string; region_code: string; self_status: string; total: number | null; grade: string | null; vetoed: boolean | null;
+    id: string; org_id: string; org_name: string; region_code: string; region_name: string | null; self_status: string; total: number | null; grade: string | null; vetoed: boolean | null;
     dimension_scores: Record<string, number> | null; rank: number | null; clear: number; conflict: number; pending: number; submitted: number;
   }>(db, sql`
-    select t.id, t.org_id, o.name as org_name, o.region_code, t.self_status, t.total, t.grade, t.vetoed, t.dimension_scores, t.rank,
+    select t.id, t.org_id, o.name as org_name, o.region_code, rg.name as region_name, t.self_status, t.total, t.grade, t.vetoed, t.dimension_scores, t.rank,
            count(et.id) filter (where et.coi = 'clear')::int as clear,
            count(et.id) filter (where et.coi = 'conflict')::int as conflict,
            count(et.id) filter (where et.coi = 'pending')::int as pending,
            count(et.id) filter (where et.coi = 'clear' and et.submitted_at is not null)::int as submitted
       from ${campaignTargets} t
       join ${organizations} o on o.id = t.org_id
+      left join ${regions} rg on rg.code = o.region_code
       left join ${evaluatorTargets} et on et.target_id = t.id
      where t.campaign_id = ${campaignId}::uuid
-     group by t.id, o.name, o.region_code
+     group by t.id, o.name, o.region_code, rg.name
      order by o.region_code, o.name`);
 }
 
@@ -101,7 +102,7 @@ export async function overview(db: DbOrTx, user: CampaignSubject, campaignId: st
     const l = liveOf.get(t.id);
     const f = findingsOf.get(t.id);
     return {
-      id: t.id, orgId: t.org_id, orgName: t.org_name, regionCode: t.region_code, selfStatus: t.self_status,
+      id: t.id, orgId: t.org_id, orgName: t.org_name, regionCode: t.region_code, regionName: t.region_name ?? t.region_code, selfStatus: t.self_status,
       evaluators: { clear: t.clear, conflict: t.conflict, pending: t.pending, submitted: t.submitted },
       scoredLeaves: l?.scoredLeaves ?? 0,
       divergent: l?.divergent ?? 0,
@@ -310,14 +311,14 @@ export async function targetReport(db: DbOrTx, user: CampaignSubject, targetId: 
       .where(and(eq(evaluationScores.targetId, targetId), eq(evaluatorTargets.coi, 'clear'), isNotNull(evaluatorTargets.submittedAt), sql`coalesce(${evaluationScores.comment}, '') <> ''`))
       .orderBy(asc(evaluationScores.nodeCode), asc(evaluationScores.comment)),
     findingRows(db, [targetId]),
-    db.select({ regionCode: organizations.regionCode }).from(organizations).where(eq(organizations.id, a.target.orgId)),
+    db.select({ regionCode: organizations.regionCode, regionName: regions.name }).from(organizations).leftJoin(regions, eq(regions.code, organizations.regionCode)).where(eq(organizations.id, a.target.orgId)),
   ]);
   const result = resultOf(c, { total: a.target.total, grade: a.target.grade, vetoed: a.target.vetoed, dimension_scores: a.target.dimensionScores as Record<string, number> | null, rank: a.target.rank }, live);
   const leafOf = new Map(leafRows.map((l) => [l.code, l]));
   const [{ n: targetCount }] = manager ? await db.select({ n: sql<number>`count(*)::int` }).from(campaignTargets).where(eq(campaignTargets.campaignId, c.id)) : [{ n: 0 }];
   return {
     campaign: { id: c.id, name: c.name, year: c.year, targetKind: c.targetKind as TargetKind, status: c.status as CampaignStatus, article: articleOf(c), confirmedAt: c.confirmedAt, publishedAt: c.publishedAt },
-    target: { id: a.target.id, orgName: a.target.orgName, regionCode: org?.regionCode ?? '' },
+    target: { id: a.target.id, orgName: a.target.orgName, regionCode: org?.regionCode ?? '', regionName: org?.regionName ?? org?.regionCode ?? '' },
     viewer: a.as,
     gradeBands: bands,
     result: result && {
@@ -372,18 +373,18 @@ export async function resultStats(db: DbOrTx, user: CampaignSubject, campaignId:
   if (!a.manager) throw notFound('评价活动');
   const c = a.campaign;
   if (!c.confirmedAt) throw precondition('评价结果确认后方可查看统计', 'HN-22');
-  const [nodes, grades, dims, regions] = await Promise.all([
+  const [nodes, grades, dims, regionRows] = await Promise.all([
     versionTree(db, c.versionId),
     queryRows<{ grade: string; n: number }>(db, sql`select grade, count(*)::int as n from ${campaignTargets} where campaign_id = ${c.id}::uuid and grade is not null group by grade`),
     queryRows<{ code: string; mean: number }>(db, sql`
       select d.key as code, avg(d.value::float8) as mean
         from ${campaignTargets} t cross join lateral jsonb_each_text(t.dimension_scores) d
        where t.campaign_id = ${c.id}::uuid group by d.key`),
-    queryRows<{ region_code: string; n: number; mean: number; excellent: number; good: number; pass: number; fail: number }>(db, sql`
-      select o.region_code, count(*)::int as n, avg(t.total)::float8 as mean,
+    queryRows<{ region_code: string; region_name: string | null; n: number; mean: number; excellent: number; good: number; pass: number; fail: number }>(db, sql`
+      select o.region_code, min(rg.name) as region_name, count(*)::int as n, avg(t.total)::float8 as mean,
              count(*) filter (where t.grade = 'excellent')::int as excellent, count(*) filter (where t.grade = 'good')::int as good,
              count(*) filter (where t.grade = 'pass')::int as pass, count(*) filter (where t.grade = 'fail')::int as fail
-        from ${campaignTargets} t join ${organizations} o on o.id = t.org_id
+        from ${campaignTargets} t join ${organizations} o on o.id = t.org_id left join ${regions} rg on rg.code = o.region_code
        where t.campaign_id = ${c.id}::uuid and t.total is not null
        group by o.region_code order by o.region_code`),
   ]);
@@ -391,8 +392,8 @@ export async function resultStats(db: DbOrTx, user: CampaignSubject, campaignId:
   return {
     grades: GRADES.map((g) => ({ grade: g, n: Number(grades.find((x) => x.grade === g)?.n ?? 0) })),
     dimensions: dimensionsOf(nodes).map((d) => ({ ...d, mean: rounded(meanOf.get(d.code) ?? 0, 2) })),
-    regions: regions.map((r) => ({
-      regionCode: r.region_code, n: Number(r.n), mean: rounded(Number(r.mean), 2),
+    regions: regionRows.map((r) => ({
+      regionCode: r.region_code, regionName: r.region_name ?? r.region_code, n: Number(r.n), mean: rounded(Number(r.mean), 2),
       excellent: Number(r.excellent), good: Number(r.good), pass: Number(r.pass), fail: Number(r.fail),
     })),
   };

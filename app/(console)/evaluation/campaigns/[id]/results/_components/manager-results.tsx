@@ -125,7 +125,7 @@ function Ranking({ o }: { o: Overview }) {
   const [grade, setGrade] = useState<string | undefined>();
   const [region, setRegion] = useState<string | undefined>();
   const [sort, setSort] = useState<{ key: SortKey; dir: 'ascend' | 'descend' }>({ key: 'rank', dir: 'ascend' });
-  const regions = useMemo(() => [...new Set(o.targets.map((r) => r.regionCode))].sort(), [o.targets]);
+  const regions = useMemo(() => [...new Map(o.targets.map((r) => [r.regionCode, r.regionName])).entries()].sort((a, b) => a[0].localeCompare(b[0])), [o.targets]);
   const rows = useMemo(() => {
     const needle = q.trim().toLowerCase();
     const xs = o.targets.filter((r) => (!needle || r.orgName.toLowerCase().includes(needle)) && (!grade || r.result?.grade === grade) && (!region || r.regionCode === region));
@@ -155,7 +155,7 @@ function Ranking({ o }: { o: Overview }) {
           <Select aria-label={t('ranking.grade')} placeholder={t('ranking.grade')} allowClear value={grade} onChange={setGrade} style={{ width: 130 }}
             options={GRADES.map((g) => ({ value: g, label: tg(g) }))} />
           <Select aria-label={t('ranking.region')} placeholder={t('ranking.region')} allowClear value={region} onChange={setRegion} style={{ width: 130 }}
-            options={regions.map((r) => ({ value: r, label: r }))} />
+            options={regions.map(([value, label]) => ({ value, label }))} />
           {filtered && <Button onClick={() => { setText(''); setQ(''); setGrade(undefined); setRegion(undefined); }}>{t('ranking.clear')}</Button>}
         </Space>
         <ExportMenu path={`/api/evaluation/campaigns/${c.id}/results`} params={{}} />
@@ -177,7 +177,7 @@ function Ranking({ o }: { o: Overview }) {
         columns={[
           { title: t('cols.rank'), key: 'rank', width: 70, sorter: true, sortOrder: order('rank'), render: (_: unknown, r) => r.result?.rank ?? '—' },
           { title: t('cols.target'), key: 'orgName', sorter: true, sortOrder: order('orgName'), render: (_: unknown, r) => r.orgName },
-          { title: t('cols.region'), key: 'regionCode', width: 90, sorter: true, sortOrder: order('regionCode'), render: (_: unknown, r) => r.regionCode },
+          { title: t('cols.region'), key: 'regionCode', width: 90, sorter: true, sortOrder: order('regionCode'), render: (_: unknown, r) => r.regionName },
           {
             title: t('cols.progress'), key: 'progress', width: 150,
             render: (_: unknown, r) => (r.evaluators.clear

@@ -69,14 +69,14 @@ export function ResultCharts({ campaignId, dimensions }: { campaignId: string; d
             <ResponsiveContainer width="100%" height={260}>
               <BarChart data={regions} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                <XAxis dataKey="regionCode" tick={tick} />
+                <XAxis dataKey="regionName" tick={tick} />
                 <YAxis allowDecimals={false} tick={tick} />
                 <Tooltip />
                 <Legend formatter={(v: string) => <span style={{ color: '#262626' }}>{v}</span>} />
                 {GRADES.map((g) => <Bar key={g} dataKey={g} name={tg(g)} stackId="g" fill={GRADE_COLOR[g]} isAnimationActive={false} />)}
               </BarChart>
             </ResponsiveContainer>
-            <figcaption style={hidden}>{regions.map((r) => `${r.regionCode}: ${GRADES.map((g) => `${tg(g)} ${r[g]}`).join(', ')}`).join('; ')}</figcaption>
+            <figcaption style={hidden}>{regions.map((r) => `${r.regionName}: ${GRADES.map((g) => `${tg(g)} ${r[g]}`).join(', ')}`).join('; ')}</figcaption>
           </figure>
           <Table
             rowKey="regionCode"
@@ -85,7 +85,7 @@ export function ResultCharts({ campaignId, dimensions }: { campaignId: string; d
             dataSource={regions}
             style={{ marginTop: 8 }}
             columns={[
-              { title: t('region'), dataIndex: 'regionCode' },
+              { title: t('region'), dataIndex: 'regionName' },
               { title: t('targets'), dataIndex: 'n' },
               { title: t('meanTotal'), dataIndex: 'mean' },
               ...GRADES.map((g) => ({ title: tg(g), dataIndex: g })),

@@ -24,7 +24,7 @@ export function ResultReport({ r, print = false }: { r: Report; print?: boolean 
       {res && !res.frozen && <Alert type="warning" showIcon title={t('unconfirmed')} />}
       <Descriptions size="small" bordered column={print ? 2 : { xs: 1, md: 2, xl: 3 }} items={[
         { key: 'target', label: t('target'), children: <span data-testid="report-target">{r.target.orgName}</span> },
-        { key: 'region', label: t('region'), children: r.target.regionCode },
+        { key: 'region', label: t('region'), children: r.target.regionName },
         { key: 'campaign', label: t('campaign'), children: <>{r.campaign.name}({r.campaign.year}) <Cite code={r.campaign.article} /></> },
         { key: 'total', label: t('total'), children: res ? <Typography.Text strong style={{ fontSize: 18 }} data-testid="report-total">{res.total.toFixed(2)}</Typography.Text> : '—' },
         {
