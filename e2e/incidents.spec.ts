@@ -88,8 +88,10 @@ test('an operator reports a leakage; the recipients acknowledge; a regrade adds 
 
   // 4. handling ends; the closing summary goes to the authority
   await page.getByRole('button', { name: '结束处置' }).click();
+  // the dialog is ready once its end time is filled in (now, by default)
+  await expect(modal(page).getByLabel('处置结束时间')).toHaveValue(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   await modal(page).getByRole('button', { name: '结束处置' }).click();
-  await expect(modal(page)).toBeHidden();
+  await expect(modal(page)).toBeHidden({ timeout: 30_000 });
   await expect(page.getByTestId('incident-status')).toHaveText('处置结束');
   await expect(page.getByTestId('summary-clock')).toHaveAttribute('data-status', 'running');
   await page.getByRole('button', { name: '提交总结报告' }).click();
