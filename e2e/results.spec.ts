@@ -1,5 +1,6 @@
 import { declare, setUpCampaign } from './campaign-helpers';
 import { choose, confirmDialog, expect, loginAs, logout, test, unique, type Page } from './fixtures';
+import { carryToClosure } from './rectification-helpers';
 
 /**
  * Results of a campaign (HN-22): two evaluators score one operator blind, one leaf diverges; the
@@ -29,7 +30,7 @@ async function scoreAll(page: Page, url: string, target: string, first: number, 
   await expect(page.getByTestId('target-submitted')).toBeVisible();
 }
 
-test('divergence resolved by the lead, results confirmed and published, a finding becomes an order, the operator sees only its own result', async ({ page }) => {
+test('divergence resolved by the lead, results confirmed and published, the operator sees only its own result, and a finding becomes an order the operator plans, updates and gets verified', async ({ page }) => {
   const name = unique('E2E评价结果');
   const target = '河南数据集团有限公司';
   const url = await setUpCampaign(page, { name, targets: [target], panel: ['周评价', '吴评审'], lead: '周评价', openScoring: true });
@@ -55,7 +56,6 @@ test('divergence resolved by the lead, results confirmed and published, a findin
   await expect(page.getByTestId('confirm-blockers')).toContainText('尚有 1 项评分分歧', slow);
   await expect(page.getByRole('button', { name: '确认结果' })).toBeDisabled();
   await expect(page.getByTestId('ranking')).toContainText(target);
-  await page.screenshot({ path: '/tmp/results-review.png', fullPage: true });
   await logout(page);
 
   // the lead resolves the divergent leaf with a reason; evaluators are named now that scoring is closed
@@ -71,7 +71,6 @@ test('divergence resolved by the lead, results confirmed and published, a findin
   await dialog.getByRole('button', { name: '认定' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(div).toContainText('认定 80 分');
-  await page.screenshot({ path: '/tmp/results-lead.png', fullPage: true });
   await logout(page);
 
   // the province confirms and publishes, records a finding and turns it into an order
@@ -82,7 +81,6 @@ test('divergence resolved by the lead, results confirmed and published, a findin
   await expect(page.getByTestId('confirmed-banner')).toContainText('确认并冻结');
   await page.getByRole('tab', { name: '统计图表' }).click();
   await expect(page.getByTestId('chart-grades')).toBeVisible();
-  await page.screenshot({ path: '/tmp/results-charts.png', fullPage: true });
   await page.getByRole('tab', { name: '发现问题' }).click();
   await page.getByRole('button', { name: '记录问题' }).click();
   const add = page.getByRole('dialog');
@@ -97,6 +95,7 @@ test('divergence resolved by the lead, results confirmed and published, a findin
   await expect(order.getByTestId('order-created')).toBeVisible();
   await order.getByRole('button', { name: '关闭', exact: true }).click();
   await expect(page.getByTestId('finding-order')).toBeVisible();
+  const orderUrl = await page.getByTestId('finding-order').getAttribute('href');
   await expect(page.getByRole('button', { name: `将 ${target} 的问题转为整改通知` })).toHaveCount(0);
   await page.getByRole('button', { name: '发布结果' }).click();
   await confirmDialog(page, '发布结果');
@@ -115,9 +114,9 @@ test('divergence resolved by the lead, results confirmed and published, a findin
   await expect(mine).not.toContainText('周评价');
   await expect(mine).not.toContainText('吴评审');
   await expect(mine).not.toContainText('排名');
-  await page.screenshot({ path: '/tmp/results-mine.png', fullPage: true });
   await mine.getByRole('button', { name: '打印版报告' }).click();
   await expect(page.getByTestId('print')).toBeVisible(slow);
-  await page.emulateMedia({ media: 'print' });
-  await page.screenshot({ path: '/tmp/results-report-print.png', fullPage: true });
+
+  // the finding's order: the operator plans, reports progress and asks for verification; the province closes it
+  await carryToClosure(page, orderUrl!, 'province');
 });
