@@ -3,13 +3,11 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Space, Spin, Steps, Table, Typography, Upload } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { useTranslations } from 'next-intl';
 import { ToneTag } from '@/app/_components/tone-tag';
-import { useState } from 'react';
 import { Cite } from '@/app/_components/citation';
 import { useMutationFeedback } from '@/app/_components/list-kit';
-import { toBase64 } from '@/app/_components/read-file';
+import { useXlsxUpload, xlsxUploadError } from '@/app/_components/read-file';
 import { useTRPC } from '@/server/trpc/react';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -24,26 +22,20 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const tc = useTranslations('common');
   const tt = useTranslations('catalog.cols');
   const trpc = useTRPC();
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const { file, fileError, setFileError, read } = useXlsxUpload(MAX_BYTES, { notXlsx: t('notXlsx'), tooBig: t('tooBig') });
   const { done, onError } = useMutationFeedback(trpc.catalog.pathKey(), { onDone: onClose });
   const dryRun = useMutation(trpc.catalog.import.dryRun.mutationOptions({
-    onError: (err) => setFileError(err instanceof TRPCClientError ? ((err.data as { fieldErrors?: Record<string, string[]> })?.fieldErrors?.xlsxBase64?.join(';') ?? err.message) : String(err)),
+    onError: (err) => setFileError(xlsxUploadError(err)),
   }));
+  const pick = async (f: File) => {
+    dryRun.reset();
+    const base64 = await read(f);
+    if (base64) dryRun.mutate({ xlsxBase64: base64 });
+  };
   const commit = useMutation(trpc.catalog.import.commit.mutationOptions({ onSuccess: (r) => done(t('done', { n: r.written })), onError }));
   const report = dryRun.data;
   const valid = report ? report.summary.create + report.summary.update : 0;
   const problems = report ? [...report.rows.flatMap((r) => r.problems), ...report.orphanProblems] : [];
-
-  const pick = async (f: File) => {
-    setFileError(null);
-    dryRun.reset();
-    if (!/\.xlsx$/i.test(f.name)) return setFileError(t('notXlsx'));
-    if (f.size > MAX_BYTES) return setFileError(t('tooBig'));
-    const base64 = await toBase64(f);
-    setFile({ name: f.name, base64 });
-    dryRun.mutate({ xlsxBase64: base64 });
-  };
 
   return (
     <Modal

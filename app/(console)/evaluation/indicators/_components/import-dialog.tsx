@@ -3,12 +3,10 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Modal, Space, Spin, Steps, Table, Typography, Upload } from 'antd';
 import { useMutation } from '@tanstack/react-query';
-import { TRPCClientError } from '@trpc/client';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
 import { Cite } from '@/app/_components/citation';
 import { useMutationFeedback } from '@/app/_components/list-kit';
-import { toBase64 } from '@/app/_components/read-file';
+import { useXlsxUpload, xlsxUploadError } from '@/app/_components/read-file';
 import { useTRPC } from '@/server/trpc/react';
 import type { ImportReport, VersionTree } from './defaults';
 
@@ -24,26 +22,20 @@ export function ImportDialog({ tree, onClose }: { tree: VersionTree; onClose: ()
   const t = useTranslations('indicators.import');
   const tc = useTranslations('common');
   const trpc = useTRPC();
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const { file, fileError, setFileError, read } = useXlsxUpload(MAX_BYTES, { notXlsx: t('notXlsx'), tooBig: t('tooBig') });
   const { done, onError } = useMutationFeedback(trpc.indicator.pathKey(), { onDone: onClose });
   const dryRun = useMutation(trpc.indicator.importDryRun.mutationOptions({
-    onError: (err) => setFileError(err instanceof TRPCClientError ? ((err.data as { fieldErrors?: Record<string, string[]> })?.fieldErrors?.xlsxBase64?.join(';') ?? err.message) : String(err)),
+    onError: (err) => setFileError(xlsxUploadError(err)),
   }));
+  const pick = async (f: File) => {
+    dryRun.reset();
+    const base64 = await read(f);
+    if (base64) dryRun.mutate({ id: tree.version.id, xlsxBase64: base64 });
+  };
   const apply = useMutation(trpc.indicator.importApply.mutationOptions({ onSuccess: (r) => done(t('done', { n: r.summary.nodes })), onError }));
   const report = dryRun.data;
   const counts = report ? (({ bandsChanged: _b, ...n }) => n)(report.summary) : null;
   const ok = !!report && report.problems.length === 0;
-
-  const pick = async (f: File) => {
-    setFileError(null);
-    dryRun.reset();
-    if (!/\.xlsx$/i.test(f.name)) return setFileError(t('notXlsx'));
-    if (f.size > MAX_BYTES) return setFileError(t('tooBig'));
-    const base64 = await toBase64(f);
-    setFile({ name: f.name, base64 });
-    dryRun.mutate({ id: tree.version.id, xlsxBase64: base64 });
-  };
 
   return (
     <Modal
